@@ -1,0 +1,147 @@
+/**
+ * The dataset's types, declared once. Every module that reads data/ imports them from here;
+ * the validators that check the JSON files against them live beside them in this module.
+ */
+
+/** The 33 provincial-level region ids (DEVELOPERS.md contract). */
+export const REGION_IDS = [
+  'anhui', 'beijing', 'chongqing', 'fujian', 'gansu', 'guangdong', 'guangxi', 'guizhou',
+  'hainan', 'hebei', 'heilongjiang', 'henan', 'hong-kong', 'hubei', 'hunan', 'inner-mongolia',
+  'jiangsu', 'jiangxi', 'jilin', 'liaoning', 'macao', 'ningxia', 'qinghai', 'shaanxi',
+  'shandong', 'shanghai', 'shanxi', 'sichuan', 'tianjin', 'xinjiang', 'xizang', 'yunnan',
+  'zhejiang',
+] as const;
+export type RegionId = (typeof REGION_IDS)[number];
+
+export type RegionType = 'province' | 'municipality' | 'autonomous-region' | 'sar';
+
+/** A provincial-level region (data/regions.json). */
+export interface Region {
+  id: RegionId;
+  nameEn: string;
+  /** Official Chinese name, e.g. 浙江省. */
+  nameZhFull: string;
+  /** Short Chinese name, e.g. 浙江. */
+  nameZh: string;
+  /** One-character abbreviation, e.g. 浙: for display only, never matched. */
+  abbrZh: string;
+  type: RegionType;
+  capital: { en: string; zh: string };
+  /** English names matched in text (nameEn included), e.g. "Guangxi Zhuang Autonomous Region". */
+  termsEn: string[];
+  /** Chinese names matched in text (nameZhFull and nameZh included). */
+  termsZh: string[];
+  /** Phrases containing one of the names that are not a mention of the region (Peking University). */
+  notMentions: string[];
+}
+
+/** A city or other notable place inside a region (data/cities.json). */
+export interface City {
+  /** kebab-case, unique; cities whose names collide get a region suffix (suzhou-anhui). */
+  id: string;
+  region: RegionId;
+  nameEn: string;
+  nameZh: string;
+  termsEn: string[];
+  termsZh: string[];
+  /** True for the region's capital. */
+  capital?: boolean;
+}
+
+/** A sector category (data/sectors.json); the category ids are also the settings keys. */
+export interface SectorCategory {
+  id: string;
+  label: string;
+  /** Highlight colour (#rrggbb) for light pages; the options page may override it. */
+  color: string;
+  sectors: Sector[];
+}
+
+export interface Sector {
+  id: string;
+  label: string;
+  /**
+   * English terms matched in text. Matching folds case, hyphen/space and a plural "s";
+   * a term written in capitals or with digits (AI, NEV, 6G) is matched case-exactly.
+   */
+  termsEn: string[];
+  termsZh: string[];
+}
+
+/**
+ * A term claimed by two entities (Suzhou 苏州 in Jiangsu and 宿州 in Anhui). The matcher picks
+ * `preferred` unless the text around the mention names the region of another claimant.
+ */
+export interface Collision {
+  term: string;
+  /** Entity ids ("city:suzhou-jiangsu", "region:jilin", "sector:…"). */
+  claimants: EntityRef[];
+  preferred: EntityRef;
+  rule: 'context';
+  note: string;
+}
+export type EntityRef = `${'region' | 'city' | 'sector'}:${string}`;
+
+export type DocumentStage =
+  | 'recommendations'
+  | 'work-report'
+  | 'outline'
+  | 'budget'
+  | 'official-statement'
+  | 'news-report';
+
+/** One plan priority of one region (data/plans.json). Text is our own paraphrase. */
+export interface PlanItem {
+  id: string;
+  category: string;
+  sectors: string[];
+  text: string;
+  stage: DocumentStage;
+  sources: string[];
+  /** Rests only on low-reliability sources: shown only in a marked "unverified" group. */
+  unverified?: boolean;
+}
+
+export interface Figure {
+  id: string;
+  label: string;
+  value: string;
+  sources: string[];
+  unverified?: boolean;
+}
+
+export interface RegionPlan {
+  region: RegionId;
+  items: PlanItem[];
+  figures: Figure[];
+  /** What the research could not find for this region, in our words. */
+  gaps?: string;
+}
+
+/** A national priority (Recommendations Oct 2025, Outline Mar 2026): data/national.json. */
+export interface NationalPriority {
+  id: string;
+  category: string;
+  sectors: string[];
+  text: string;
+  stage: DocumentStage;
+  sources: string[];
+}
+
+export type Reliability = 'high' | 'medium' | 'low';
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  /** ISO date (YYYY-MM-DD) or "undated". */
+  date: string;
+  url: string;
+  reliability: Reliability;
+}
+
+/** data/meta.json: shown to users as the data's version and as-of date. */
+export interface DataMeta {
+  version: string;
+  asOf: string;
+}
