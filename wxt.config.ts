@@ -15,6 +15,12 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting'],
     optional_host_permissions: ['*://*/*'],
     host_permissions: NEWS_SITE_MATCHES,
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Toggle highlights on the current tab',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,195 @@
+/**
+ * User settings: declared once here, stored in storage.sync (so they follow the user), read
+ * through a validator so that a corrupt or unknown stored value falls back to its default and
+ * never breaks the content script or a page.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export type HighlightStyle = 'background' | 'underline';
+
+export interface Settings {
+  /** Master switch: highlights on or off everywhere. */
+  enabled: boolean;
+  regions: boolean;
+  cities: boolean;
+  /** Sector category id → on/off; a category missing here is on. */
+  categories: Record<string, boolean>;
+  /** Category id (or "region"/"city") → #rrggbb override of the default colour. */
+  colors: Record<string, string>;
+  style: HighlightStyle;
+  /** Mark only the first mention of each entity per paragraph, to de-clutter dense pages. */
+  firstMentionOnly: boolean;
+  /** Built-in or added sites (registrable domains) where highlighting is switched off. */
+  disabledSites: string[];
+  /** Sites the user added (optional host permission granted from a click). */
+  addedSites: string[];
+}
+
+export const SETTINGS_VERSION = 2;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  regions: true,
+  cities: true,
+  categories: {},
+  colors: {},
+  style: 'background',
+  firstMentionOnly: false,
+  disabledSites: [],
+  addedSites: [],
+});
+
+/** The shape the first prototype stored (one switch for all sectors). */
+export interface SettingsV1 {
+  regions?: boolean;
+  cities?: boolean;
+  sectors?: boolean;
+}
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Normalises a user-typed site ("https://www.SCMP.com/news") to its host ("www.scmp.com"). */
+export function normaliseSite(input: string): string | null {
+  let host = input.trim().toLowerCase();
+  if (host === '') return null;
+  try {
+    if (host.includes('/') || host.includes(':')) {
+      host = new URL(host.includes('://') ? host : `https://${host}`).hostname;
+    }
+  } catch {
+    return null;
+  }
+  host = host.replace(/^\*\./, '').replace(/\.$/, '');
+  return DOMAIN.test(host) ? host : null;
+}
+
+export interface SanitizeResult {
+  settings: Settings;
+  /** One line per field that was replaced by its default. */
+  problems: string[];
+}
+
+/**
+ * Validates stored settings field by field: a bad field is replaced by its default and
+ * reported; unknown fields are dropped. `knownCategories` limits category keys when given.
+ */
+export function sanitizeSettings(raw: unknown, knownCategories?: ReadonlySet<string>): SanitizeResult {
+  const problems: string[] = [];
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    categories: {},
+    colors: {},
+    disabledSites: [],
+    addedSites: [],
+  };
+  if (raw === null || raw === undefined) return { settings, problems };
+  if (!isRecord(raw)) {
+    problems.push(`settings: expected an object, got ${typeof raw}`);
+    return { settings, problems };
+  }
+  for (const key of ['enabled', 'regions', 'cities', 'firstMentionOnly'] as const) {
+    if (key in raw) {
+      const value = raw[key];
+      if (typeof value === 'boolean') settings[key] = value;
+      else problems.push(`${key}: expected a boolean`);
+    }
+  }
+  if ('style' in raw) {
+    if (raw.style === 'background' || raw.style === 'underline') settings.style = raw.style;
+    else problems.push('style: expected "background" or "underline"');
+  }
+  if ('categories' in raw) {
+    if (isRecord(raw.categories)) {
+      for (const [id, on] of Object.entries(raw.categories)) {
+        if (typeof on !== 'boolean') problems.push(`categories.${id}: expected a boolean`);
+        else if (knownCategories && !knownCategories.has(id)) problems.push(`categories.${id}: unknown category`);
+        else settings.categories[id] = on;
+      }
+    } else problems.push('categories: expected an object');
+  }
+  if ('colors' in raw) {
+    if (isRecord(raw.colors)) {
+      for (const [id, color] of Object.entries(raw.colors)) {
+        if (typeof color === 'string' && COLOR.test(color)) settings.colors[id] = color.toLowerCase();
+        else problems.push(`colors.${id}: expected #rrggbb`);
+      }
+    } else problems.push('colors: expected an object');
+  }
+  for (const key of ['disabledSites', 'addedSites'] as const) {
+    if (!(key in raw)) continue;
+    const value = raw[key];
+    if (!Array.isArray(value)) {
+      problems.push(`${key}: expected a list of sites`);
+      continue;
+    }
+    for (const site of value) {
+      const host = typeof site === 'string' ? normaliseSite(site) : null;
+      if (host === null) problems.push(`${key}: ignored invalid site ${JSON.stringify(site)}`);
+      else if (!settings[key].includes(host)) settings[key].push(host);
+    }
+  }
+  return { settings, problems };
+}
+
+/** Migrates the prototype's version-1 value to the current shape. */
+export function migrateFromV1(old: unknown): Settings {
+  const v1: SettingsV1 = isRecord(old) ? old : {};
+  const settings = sanitizeSettings(null).settings;
+  if (typeof v1.regions === 'boolean') settings.regions = v1.regions;
+  if (typeof v1.cities === 'boolean') settings.cities = v1.cities;
+  // v1 had one switch for every sector; keep its meaning by writing it to each category.
+  if (v1.sectors === false) settings.categories = { '*': false };
+  return settings;
+}
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: { 2: migrateFromV1 },
+});
+
+/** Whether a sector category is on ("*" is the v1 all-sectors switch). */
+export function isCategoryEnabled(settings: Settings, categoryId: string): boolean {
+  return settings.categories[categoryId] ?? settings.categories['*'] ?? true;
+}
+
+/** Whether highlighting is switched off for a host (the site or one of its parents listed). */
+export function isSiteDisabled(settings: Settings, host: string): boolean {
+  const h = host.toLowerCase();
+  return settings.disabledSites.some((site) => h === site || h.endsWith(`.${site}`));
+}
+
+/** Reads and validates the settings; problems are reported on the console, never thrown. */
+export async function loadSettings(knownCategories?: ReadonlySet<string>): Promise<Settings> {
+  let raw: unknown = null;
+  try {
+    raw = await settingsItem.getValue();
+  } catch (error) {
+    console.warn('[fyp] settings could not be read, using defaults', error);
+  }
+  const { settings, problems } = sanitizeSettings(raw, knownCategories);
+  for (const problem of problems) console.warn(`[fyp] settings: ${problem} (default used)`);
+  return settings;
+}
+
+/** Calls back with validated settings whenever they change; returns the unwatch function. */
+export function watchSettings(
+  callback: (settings: Settings) => void,
+  knownCategories?: ReadonlySet<string>,
+): () => void {
+  return settingsItem.watch((raw) => {
+    const { settings, problems } = sanitizeSettings(raw, knownCategories);
+    for (const problem of problems) console.warn(`[fyp] settings: ${problem} (default used)`);
+    callback(settings);
+  });
+}
+
+/** Writes settings after validating them (so a bad import cannot be stored). */
+export async function saveSettings(next: Settings): Promise<void> {
+  await settingsItem.setValue(sanitizeSettings(next).settings);
+}

@@ -1,0 +1,82 @@
+/**
+ * mark.js adapter. Matching is done beforehand by the pure matcher, once per text block, so
+ * mark.js only wraps precomputed ranges inside that one block (`markRanges`): no keyword lists,
+ * no whole-page rescans. Every function that adds marks returns what it added, and
+ * `removeMarks` restores the text exactly.
+ */
+import Mark from 'mark.js';
+import { BLOCK_TAGS, EXCLUDED_SELECTORS, type TextBlock } from './text-blocks';
+
+/** A range to wrap, in the block's text, with the attributes its mark gets. */
+export interface HighlightRange {
+  start: number;
+  end: number;
+  /** The text expected at [start, end): a guard against any drift between us and mark.js. */
+  text: string;
+  attributes: Record<string, string>;
+}
+
+export const MARK_ELEMENT = 'mark';
+export const MARK_CLASS = 'fyp-mark';
+/** Set on a block only while mark.js works in it, to scope its exclusions to that block. */
+const CONTEXT_ATTR = 'data-fyp-ctx';
+
+const inContext = (selector: string) =>
+  `[${CONTEXT_ATTR}] :is(${selector}), [${CONTEXT_ATTR}] :is(${selector}) *`;
+// mark.js tests each text node's parent against these selectors. Scoped to the block so that
+// its own text is read, but not text of nested blocks (annotated on their own) or of excluded
+// elements — the same text that walkTextBlocks gave the matcher.
+const MARKJS_EXCLUDE = [inContext(BLOCK_TAGS.join(',')), inContext(EXCLUDED_SELECTORS.join(','))];
+
+/** Wraps the ranges of one block in marks; returns the marks created, in document order. */
+export function highlightRanges(block: TextBlock, ranges: readonly HighlightRange[]): HTMLElement[] {
+  if (ranges.length === 0) return [];
+  const created: HTMLElement[] = [];
+  const verdicts = new Map<HighlightRange, boolean>();
+  const element = block.element as HTMLElement;
+  const markRanges = ranges.map((range) => ({ start: range.start, length: range.end - range.start, range }));
+  element.setAttribute(CONTEXT_ATTR, '');
+  try {
+    new Mark(element).markRanges(markRanges, {
+      element: MARK_ELEMENT,
+      className: MARK_CLASS,
+      exclude: MARKJS_EXCLUDE,
+      // mark.js passes (textNode, range, matchedText, counter); its type definitions differ.
+      // It calls this once per text node a range spans; the text is only meaningful the first
+      // time, so each range is checked once and its later pieces follow that verdict.
+      filter: ((_node: Text, raw: { range: HighlightRange }, matched: string) => {
+        const verdict = verdicts.get(raw.range);
+        if (verdict !== undefined) return verdict;
+        const ok = matched === raw.range.text;
+        if (!ok) console.warn('[fyp] skipped a mark whose text moved', { expected: raw.range.text, matched });
+        verdicts.set(raw.range, ok);
+        return ok;
+      }) as unknown as Mark.MarkRangesOptions['filter'],
+      each: (mark: Element, raw: Mark.Range) => {
+        const { range } = raw as Mark.Range & { range: HighlightRange };
+        mark.removeAttribute('data-markjs');
+        for (const [name, value] of Object.entries(range.attributes)) mark.setAttribute(name, value);
+        created.push(mark as HTMLElement);
+      },
+    });
+  } finally {
+    element.removeAttribute(CONTEXT_ATTR);
+  }
+  return created;
+}
+
+/**
+ * Unwraps marks, putting their text back where it was. Adjacent text is merged again, as it was
+ * before the mark split it, so the page's HTML is restored exactly.
+ */
+export function removeMarks(marks: Iterable<Element>): void {
+  const parents = new Set<Node>();
+  for (const mark of marks) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+    parents.add(parent);
+  }
+  for (const parent of parents) parent.normalize();
+}

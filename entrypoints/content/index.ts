@@ -1,0 +1,57 @@
+import { isContentRequest, type BackgroundRequest, type ContentRequest } from '../../data/protocol';
+import { NEWS_SITE_MATCHES } from '../../data/news-sites';
+import { regionCount, startLens } from './lens';
+import type { PageAnnotation } from './page-annotation';
+
+// Wiring only: start the engine, answer the popup, follow SPA navigation, and undo everything
+// when the extension is reloaded or removed (ctx is invalidated).
+export default defineContentScript({
+  matches: NEWS_SITE_MATCHES,
+  runAt: 'document_idle',
+  async main(ctx) {
+    // The popup's "Highlight this page" may inject this script into a tab that already runs it.
+    const scope = window as unknown as Record<string, boolean | undefined>;
+    if (scope.__fypLens) return;
+    scope.__fypLens = true;
+    ctx.onInvalidated(() => {
+      scope.__fypLens = false;
+    });
+
+    try {
+      let page: PageAnnotation | undefined;
+      const onMessage = (message: unknown): Promise<unknown> | undefined =>
+        isContentRequest(message) && page ? answer(page, message) : undefined;
+      browser.runtime.onMessage.addListener(onMessage);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+      const lens = await startLens({
+        doc: document,
+        signal: ctx.signal,
+        onResultsChanged: (results) => {
+          const message: BackgroundRequest = { type: 'results-changed', regionCount: regionCount(results) };
+          browser.runtime.sendMessage(message).catch(() => {
+            // The background may be restarting; the next change updates the badge.
+          });
+        },
+      });
+      page = lens.page;
+      ctx.addEventListener(window, 'wxt:locationchange', () => lens.page.onLocationChange());
+      await lens.ready;
+    } catch (error) {
+      // Never let a failure here break the page the reader is on.
+      console.error('[fyp] content script failed', error);
+    }
+  },
+});
+
+/** Answers one popup or background request. */
+export async function answer(page: PageAnnotation, message: ContentRequest): Promise<unknown> {
+  switch (message.type) {
+    case 'get-results':
+      return page.results();
+    case 'jump-to-region':
+      return page.jumpTo(message.region);
+    case 'toggle-highlights':
+      return { enabled: await page.toggle() };
+  }
+}

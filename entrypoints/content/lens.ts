@@ -1,0 +1,53 @@
+/**
+ * Starts the highlighting engine on a document: the content script runs it on news pages, the
+ * bundled demo article on itself. Settings are read, validated and followed live.
+ */
+import { categories, cities, collisions, regions } from '../../data';
+import type { PageResults } from '../../data/protocol';
+import { loadSettings, watchSettings } from '../../data/settings';
+import { describeMatch } from './describe';
+import { compileDictionary, type CompiledDictionary } from './matcher';
+import { PageAnnotation } from './page-annotation';
+
+let dictionary: CompiledDictionary | undefined;
+
+/** The dictionary, compiled on first use (the costly step, done once per page). */
+export function getDictionary(): CompiledDictionary {
+  dictionary ??= compileDictionary({ regions, cities, categories, collisions });
+  return dictionary;
+}
+
+export interface LensOptions {
+  doc: Document;
+  signal: AbortSignal;
+  onResultsChanged?: (results: PageResults) => void;
+}
+
+export interface RunningLens {
+  page: PageAnnotation;
+  /** Settles when the first pass is complete (`data-fyp-status="ready"`). */
+  ready: Promise<void>;
+}
+
+/** Starts annotating `doc`; resolves once settings are read, with the running annotation. */
+export async function startLens({ doc, signal, onResultsChanged }: LensOptions): Promise<RunningLens> {
+  const knownCategories = new Set(categories.map((c) => c.id));
+  const settings = await loadSettings(knownCategories);
+  const page = new PageAnnotation({
+    doc,
+    dictionary: getDictionary(),
+    categories,
+    settings,
+    describe: describeMatch,
+    signal,
+    ...(onResultsChanged ? { onResultsChanged } : {}),
+  });
+  const unwatch = watchSettings((next) => void page.applySettings(next), knownCategories);
+  signal.addEventListener('abort', unwatch, { once: true });
+  return { page, ready: page.start() };
+}
+
+/** How many regions the results name (a city counts for its region): the badge number. */
+export function regionCount(results: PageResults): number {
+  return new Set(results.mentions.map((m) => m.region).filter(Boolean)).size;
+}

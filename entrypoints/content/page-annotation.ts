@@ -1,0 +1,192 @@
+/**
+ * One page's annotation: picks the article root, runs the first pass, follows later content
+ * and SPA navigation, applies settings live, and answers the popup. Everything it adds to the
+ * page is removed by `destroy()`.
+ */
+import type { SectorCategory } from '../../data/schema';
+import type { JumpResult, PageResults, PageState } from '../../data/protocol';
+import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
+import { Annotator } from './annotator';
+import { findArticleRoot } from './article-root';
+import type { CompiledDictionary, Match, MatchFilter } from './matcher';
+import { installPageStyle } from './page-style';
+import { watchPage, type PageWatcher } from './page-watcher';
+
+export const STATUS_ATTR = 'data-fyp-status';
+
+export interface PageAnnotationOptions {
+  doc: Document;
+  dictionary: CompiledDictionary;
+  categories: readonly SectorCategory[];
+  settings: Settings;
+  describe?: (match: Match) => string;
+  /** Told whenever the set of mentions may have changed (badge updates). */
+  onResultsChanged?: (results: PageResults) => void;
+  signal: AbortSignal;
+}
+
+export function filterFor(settings: Settings, categories: readonly SectorCategory[]): MatchFilter {
+  return {
+    regions: settings.regions,
+    cities: settings.cities,
+    categories: new Set(categories.filter((c) => isCategoryEnabled(settings, c.id)).map((c) => c.id)),
+  };
+}
+
+/** Whether `next` only switches things off compared with `prev` (so marks can just be removed). */
+function onlyNarrows(prev: MatchFilter, next: MatchFilter): boolean {
+  if (next.regions && !prev.regions) return false;
+  if (next.cities && !prev.cities) return false;
+  for (const id of next.categories) if (!prev.categories.has(id)) return false;
+  return true;
+}
+
+export class PageAnnotation {
+  private readonly doc: Document;
+  private settings: Settings;
+  private readonly annotator: Annotator;
+  private readonly watcher: PageWatcher;
+  private readonly style: ReturnType<typeof installPageStyle>;
+  private root: Element;
+  /** Highlights switched off on this tab only (keyboard shortcut), until switched on again. */
+  private tabOff = false;
+  private pass: Promise<void> = Promise.resolve();
+  private jumpIndex = new Map<string, number>();
+
+  constructor(private readonly options: PageAnnotationOptions) {
+    this.doc = options.doc;
+    this.settings = options.settings;
+    this.root = findArticleRoot(this.doc);
+    this.watcher = watchPage(this.doc, (changes) => this.onPageChanges(changes.targets, changes.rescan), {
+      signal: options.signal,
+    });
+    this.annotator = new Annotator({
+      dictionary: options.dictionary,
+      filter: filterFor(this.settings, options.categories),
+      firstMentionOnly: this.settings.firstMentionOnly,
+      ...(options.describe ? { describe: options.describe } : {}),
+      afterDomWork: () => this.watcher.ignoreOwnChanges(),
+    });
+    this.style = installPageStyle(this.doc, { categories: options.categories, ...this.settings });
+    options.signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  get state(): PageState {
+    return this.isOn() ? 'ready' : 'off';
+  }
+
+  private isOn(): boolean {
+    return this.settings.enabled && !this.tabOff && !isSiteDisabled(this.settings, this.doc.location.hostname);
+  }
+
+  /** The first pass; `<html data-fyp-status="ready">` once it is done (also with nothing found). */
+  async start(): Promise<void> {
+    await this.rerun();
+    this.doc.documentElement.setAttribute(STATUS_ATTR, 'ready');
+  }
+
+  /** Undo everything and annotate the (possibly new) root again. */
+  private rerun(): Promise<void> {
+    this.annotator.reset();
+    this.watcher.ignoreOwnChanges();
+    this.jumpIndex.clear();
+    if (!this.isOn()) {
+      this.notify();
+      return (this.pass = Promise.resolve());
+    }
+    this.root = findArticleRoot(this.doc);
+    this.pass = this.annotator.annotate(this.root, this.options.signal).then(() => this.notify());
+    return this.pass;
+  }
+
+  private onPageChanges(targets: Element[], rescan: boolean): void {
+    if (!this.isOn()) return;
+    // A live blog may outgrow the element first chosen as its article: follow the new root.
+    if (rescan || findArticleRoot(this.doc) !== this.root) {
+      void this.rerun();
+      return;
+    }
+    for (const target of targets) {
+      if (!this.root.contains(target) && !target.contains(this.root)) continue;
+      const scope = target.contains(this.root) ? this.root : target;
+      this.annotator.clearWithin(scope);
+      this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal));
+    }
+    this.pass = this.pass.then(() => this.notify());
+  }
+
+  /** SPA navigation: the page is a new article now. */
+  onLocationChange(): void {
+    void this.rerun();
+  }
+
+  /** Applies new settings: removes exactly what was switched off, re-annotates what was switched on. */
+  async applySettings(next: Settings): Promise<void> {
+    const wasOn = this.isOn();
+    const prev = this.settings;
+    this.settings = next;
+    this.style.update({ categories: this.options.categories, ...next });
+    const filter = filterFor(next, this.options.categories);
+    const prevFilter = this.annotator.filter;
+    this.annotator.setOptions({ filter, firstMentionOnly: next.firstMentionOnly });
+    if (!this.isOn()) {
+      if (wasOn) await this.rerun();
+      return;
+    }
+    if (wasOn && prev.firstMentionOnly === next.firstMentionOnly && onlyNarrows(prevFilter, filter)) {
+      this.annotator.removeWhere((entity) =>
+        entity.kind === 'region'
+          ? !filter.regions
+          : entity.kind === 'city'
+            ? !filter.cities
+            : !filter.categories.has(entity.category ?? ''),
+      );
+      this.watcher.ignoreOwnChanges();
+      this.notify();
+      return;
+    }
+    await this.rerun();
+  }
+
+  /** Keyboard shortcut: highlights off or on for this tab. */
+  async toggle(): Promise<boolean> {
+    this.tabOff = !this.tabOff;
+    await this.rerun();
+    return this.isOn();
+  }
+
+  results(): PageResults {
+    return {
+      url: this.doc.location.href,
+      title: this.doc.title,
+      state: this.state,
+      mentions: this.isOn() ? this.annotator.mentions() : [],
+    };
+  }
+
+  /** Scrolls to the next mention of a region (or one of its cities) and flashes it. */
+  jumpTo(region: PageResults['mentions'][number]['region'] & string): JumpResult {
+    const marks = this.annotator.marksOfRegion(region);
+    if (marks.length === 0) return { found: false, position: 0, total: 0 };
+    const index = (this.jumpIndex.get(region) ?? -1) + 1;
+    const position = index % marks.length;
+    this.jumpIndex.set(region, position);
+    // A mention split over two text nodes has two marks; flash both.
+    const mark = marks[position] as HTMLElement;
+    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark.classList.add('fyp-flash');
+    setTimeout(() => mark.classList.remove('fyp-flash'), 1500);
+    return { found: true, position: position + 1, total: marks.length };
+  }
+
+  private notify(): void {
+    this.options.onResultsChanged?.(this.results());
+  }
+
+  destroy(): void {
+    this.watcher.destroy();
+    this.annotator.reset();
+    this.style.remove();
+    this.doc.documentElement.removeAttribute(STATUS_ATTR);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The stylesheet for our marks: one colour per category (a user override or the data's default)
+ * plus a non-colour cue (underline style) per category, so colour-blind readers can tell them
+ * apart. Installed as one <style> in <head>, removed on cleanup.
+ */
+import type { SectorCategory } from '../../data/schema';
+import type { HighlightStyle } from '../../data/settings';
+import { MARK_CLASS, MARK_ELEMENT } from './highlighter';
+
+export const REGION_COLOR = '#ffd54f';
+export const CITY_COLOR = '#ffecb3';
+/** Underline styles cycled through the categories; regions solid, cities dotted. */
+const CUES = ['dashed', 'double', 'wavy', 'solid', 'dotted'] as const;
+
+export interface StyleInput {
+  categories: readonly Pick<SectorCategory, 'id' | 'color'>[];
+  colors: Record<string, string>;
+  style: HighlightStyle;
+}
+
+/** The colour and underline cue of every highlight kind ("region", "city", category ids). */
+export function paletteFor(input: Pick<StyleInput, 'categories' | 'colors'>): Map<string, { color: string; cue: string }> {
+  const palette = new Map<string, { color: string; cue: string }>();
+  palette.set('region', { color: input.colors.region ?? REGION_COLOR, cue: 'solid' });
+  palette.set('city', { color: input.colors.city ?? CITY_COLOR, cue: 'dotted' });
+  input.categories.forEach((category, i) => {
+    palette.set(category.id, {
+      color: input.colors[category.id] ?? category.color,
+      cue: CUES[i % CUES.length] as string,
+    });
+  });
+  return palette;
+}
+
+/** The CSS text for the given palette and highlight style. */
+export function buildPageCss(input: StyleInput): string {
+  const base = `${MARK_ELEMENT}.${MARK_CLASS}`;
+  const rules: string[] = [
+    // Marks keep the page's font and link behaviour; only colour and underline change.
+    `${base}{all:unset;display:inline;font:inherit;cursor:inherit;border-radius:2px;` +
+      `text-decoration-thickness:2px;text-underline-offset:2px;transition:outline-color .3s}`,
+    `${base}.fyp-flash{outline:3px solid #1565c0;outline-offset:1px}`,
+  ];
+  for (const [key, { color, cue }] of paletteFor(input)) {
+    const selector =
+      key === 'region' || key === 'city'
+        ? `${base}[data-fyp-kind="${key}"]`
+        : `${base}[data-fyp-category="${key}"]`;
+    rules.push(
+      input.style === 'background'
+        ? `${selector}{background-color:${color};color:#111;text-decoration:underline ${cue} rgba(0,0,0,.45)}`
+        : `${selector}{text-decoration:underline ${cue} ${color};text-decoration-thickness:3px}`,
+    );
+  }
+  return rules.join('\n');
+}
+
+/** Adds the stylesheet to the document; returns its update and remove functions. */
+export function installPageStyle(doc: Document, input: StyleInput): { update(input: StyleInput): void; remove(): void } {
+  const style = doc.createElement('style');
+  style.setAttribute('data-fyp-ui', '');
+  style.textContent = buildPageCss(input);
+  (doc.head ?? doc.documentElement).append(style);
+  return {
+    update: (next) => {
+      style.textContent = buildPageCss(next);
+    },
+    remove: () => style.remove(),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Watches the page for content added after load (live blogs, infinite scroll, SPA views) and
+ * reports it in batches. Our own marks are ignored: the annotator's DOM work happens in
+ * synchronous chunks, and `ignoreOwnChanges` drops the records those chunks produced.
+ */
+import { OUR_MARKS } from './annotator';
+import { BLOCK_TAGS, blockOf } from './text-blocks';
+
+export interface PageChanges {
+  /** Elements whose text should be (re)annotated; none contains another. */
+  targets: Element[];
+  /** True after a burst too large to track piece by piece: rescan everything. */
+  rescan: boolean;
+}
+
+export interface PageWatcher {
+  /** Forget mutations recorded so far (call right after our own synchronous DOM work). */
+  ignoreOwnChanges(): void;
+  /** Stop watching. */
+  destroy(): void;
+}
+
+const BLOCKS = new Set(BLOCK_TAGS);
+/** Above this many changed nodes in one batch, a full rescan is cheaper than tracking. */
+const BURST_LIMIT = 2000;
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el !== null && el.closest(OUR_MARKS) !== null;
+}
+
+/** Watches `document.body`; calls `onChanges` at most once per `delayMs` with what changed. */
+export function watchPage(
+  doc: Document,
+  onChanges: (changes: PageChanges) => void,
+  { delayMs = 150, signal }: { delayMs?: number; signal?: AbortSignal } = {},
+): PageWatcher {
+  const pending = new Set<Node>();
+  let burst = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    const root = doc.body;
+    const targets = new Set<Element>();
+    if (!burst) {
+      for (const node of pending) {
+        if (!node.isConnected || isOurs(node)) continue;
+        const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+        targets.add(el && BLOCKS.has(el.tagName) ? el : blockOf(node, root));
+      }
+    }
+    pending.clear();
+    const rescan = burst;
+    burst = false;
+    // Keep only outermost targets: a block inside another target is redone with it.
+    const outermost = [...targets].filter(
+      (t) => ![...targets].some((other) => other !== t && other.contains(t)),
+    );
+    if (rescan || outermost.length > 0) onChanges({ targets: outermost, rescan });
+  };
+
+  const record = (mutations: MutationRecord[]) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'characterData') {
+        if (!isOurs(mutation.target)) pending.add(mutation.target);
+        continue;
+      }
+      for (const node of mutation.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(OUR_MARKS)) continue;
+        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
+        if (node.nodeType === Node.TEXT_NODE && isOurs(node)) continue;
+        pending.add(node);
+      }
+    }
+    if (pending.size > BURST_LIMIT) burst = true;
+    if (pending.size > 0 && timer === undefined) timer = setTimeout(flush, delayMs);
+  };
+
+  const observer = new MutationObserver(record);
+  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  const destroy = () => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+    pending.clear();
+  };
+  signal?.addEventListener('abort', destroy, { once: true });
+  return {
+    ignoreOwnChanges: () => void observer.takeRecords(),
+    destroy,
+  };
+}

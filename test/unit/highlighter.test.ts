@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { highlightRanges, removeMarks, type HighlightRange } from '../../entrypoints/content/highlighter';
+import { blockText, walkTextBlocks, type TextBlock } from '../../entrypoints/content/text-blocks';
+
+const PAGE = `
+  <header><nav>Zhejiang news</nav></header>
+  <article>
+    <header><h1>Zhejiang and Anhui plan ahead</h1></header>
+    <p>Officials in <a href="/zj">Zhe<em>jiang</em></a> said Anhui will grow.</p>
+    <div>Loose Anhui text <p>Nested Zhejiang para</p> tail Anhui</div>
+    <ul><li>Anhui item</li><li><input value="Anhui"> Zhejiang</li></ul>
+    <form><label>Anhui</label></form>
+    <div contenteditable="true">Anhui editable</div>
+    <script>var s = "Anhui";</script>
+    <textarea>Anhui</textarea>
+  </article>
+  <footer>Anhui footer</footer>`;
+
+/** Every occurrence of each word in each block, as ranges. */
+function rangesFor(block: TextBlock, words: string[]): HighlightRange[] {
+  const { text } = blockText(block);
+  const ranges: HighlightRange[] = [];
+  const pattern = new RegExp(words.join('|'), 'g');
+  for (const m of text.matchAll(pattern)) {
+    ranges.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      attributes: { 'data-fyp-kind': 'region', 'data-fyp-id': m[0].toLowerCase() },
+    });
+  }
+  return ranges;
+}
+
+function highlightAll(root: Element, words: string[]): HTMLElement[] {
+  const marks: HTMLElement[] = [];
+  for (const block of walkTextBlocks(root)) marks.push(...highlightRanges(block, rangesFor(block, words)));
+  return marks;
+}
+
+describe('text blocks', () => {
+  beforeEach(() => {
+    document.body.innerHTML = PAGE;
+  });
+
+  it('reads article text block by block, skipping chrome, forms, fields and scripts', () => {
+    const texts = [...walkTextBlocks(document.body)].map((b) => blockText(b).text.trim().replace(/\s+/g, ' '));
+    expect(texts).toEqual([
+      'Zhejiang and Anhui plan ahead',
+      'Officials in Zhejiang said Anhui will grow.',
+      'Loose Anhui text tail Anhui',
+      'Nested Zhejiang para',
+      'Anhui item',
+      'Zhejiang',
+    ]);
+  });
+});
+
+describe('highlighter', () => {
+  beforeEach(() => {
+    document.body.innerHTML = PAGE;
+  });
+
+  it('marks across inline elements, never in excluded places, and undoes exactly', () => {
+    const before = document.body.innerHTML;
+    const marks = highlightAll(document.body, ['Zhejiang', 'Anhui']);
+    const ids = marks.map((m) => `${m.getAttribute('data-fyp-id')}:${m.textContent}`);
+    expect(ids).toEqual([
+      'zhejiang:Zhejiang', 'anhui:Anhui',
+      'zhejiang:Zhe', 'zhejiang:jiang', 'anhui:Anhui',
+      'anhui:Anhui', 'anhui:Anhui', 'zhejiang:Zhejiang',
+      'anhui:Anhui', 'zhejiang:Zhejiang',
+    ]);
+    for (const sel of ['nav', 'footer', 'form', '[contenteditable]', 'script', 'textarea']) {
+      expect(document.querySelector(`${sel} mark`), sel).toBeNull();
+    }
+    expect(document.querySelector('mark mark')).toBeNull();
+    expect(document.querySelector('a[href="/zj"]')?.textContent).toBe('Zhejiang');
+    expect(document.querySelector('[data-markjs]')).toBeNull();
+    removeMarks(marks);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('changes nothing when run again over its own marks', () => {
+    highlightAll(document.body, ['Zhejiang', 'Anhui']);
+    const once = document.body.innerHTML;
+    const again = highlightAll(document.body, ['Zhejiang', 'Anhui']);
+    expect(again).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(once);
+  });
+});
