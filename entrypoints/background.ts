@@ -3,6 +3,13 @@ import { isBackgroundRequest, type ContentRequest } from '../data/protocol';
 // Wiring only: the toolbar badge shows how many regions the tab's page names, and the
 // keyboard shortcut toggles highlights on the current tab.
 export default defineBackground(() => {
+  // `npm run dev` should land a new developer on the demo article, highlighted, offline.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (import.meta.env.DEV && reason === 'install') {
+      void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') });
+    }
+  });
+
   browser.action.setBadgeBackgroundColor({ color: '#8d1c1c' }).catch(() => {});
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -1,5 +1,6 @@
-import { isContentRequest, type BackgroundRequest, type ContentRequest } from '../../data/protocol';
+import { isContentRequest, type BackgroundRequest } from '../../data/protocol';
 import { NEWS_SITE_MATCHES } from '../../data/news-sites';
+import { answer } from './answer';
 import { regionCount, startLens } from './lens';
 import type { PageAnnotation } from './page-annotation';
 
@@ -43,15 +44,3 @@ export default defineContentScript({
     }
   },
 });
-
-/** Answers one popup or background request. */
-export async function answer(page: PageAnnotation, message: ContentRequest): Promise<unknown> {
-  switch (message.type) {
-    case 'get-results':
-      return page.results();
-    case 'jump-to-region':
-      return page.jumpTo(message.region);
-    case 'toggle-highlights':
-      return { enabled: await page.toggle() };
-  }
-}

@@ -3,33 +3,12 @@
  * plus a non-colour cue (underline style) per category, so colour-blind readers can tell them
  * apart. Installed as one <style> in <head>, removed on cleanup.
  */
-import type { SectorCategory } from '../../data/schema';
+import { paletteFor, type PaletteInput } from '../../data/palette';
 import type { HighlightStyle } from '../../data/settings';
 import { MARK_CLASS, MARK_ELEMENT } from './highlighter';
 
-export const REGION_COLOR = '#ffd54f';
-export const CITY_COLOR = '#ffecb3';
-/** Underline styles cycled through the categories; regions solid, cities dotted. */
-const CUES = ['dashed', 'double', 'wavy', 'solid', 'dotted'] as const;
-
-export interface StyleInput {
-  categories: readonly Pick<SectorCategory, 'id' | 'color'>[];
-  colors: Record<string, string>;
+export interface StyleInput extends PaletteInput {
   style: HighlightStyle;
-}
-
-/** The colour and underline cue of every highlight kind ("region", "city", category ids). */
-export function paletteFor(input: Pick<StyleInput, 'categories' | 'colors'>): Map<string, { color: string; cue: string }> {
-  const palette = new Map<string, { color: string; cue: string }>();
-  palette.set('region', { color: input.colors.region ?? REGION_COLOR, cue: 'solid' });
-  palette.set('city', { color: input.colors.city ?? CITY_COLOR, cue: 'dotted' });
-  input.categories.forEach((category, i) => {
-    palette.set(category.id, {
-      color: input.colors[category.id] ?? category.color,
-      cue: CUES[i % CUES.length] as string,
-    });
-  });
-  return palette;
 }
 
 /** The CSS text for the given palette and highlight style. */
