@@ -4,6 +4,7 @@
  * never breaks the content script or a page.
  */
 import { storage } from 'wxt/utils/storage';
+import { hostMatches } from './sites';
 
 export type HighlightStyle = 'background' | 'underline';
 
@@ -160,8 +161,7 @@ export function isCategoryEnabled(settings: Settings, categoryId: string): boole
 
 /** Whether highlighting is switched off for a host (the site or one of its parents listed). */
 export function isSiteDisabled(settings: Settings, host: string): boolean {
-  const h = host.toLowerCase();
-  return settings.disabledSites.some((site) => h === site || h.endsWith(`.${site}`));
+  return settings.disabledSites.some((site) => hostMatches(host, site));
 }
 
 /** Reads and validates the settings; problems are reported on the console, never thrown. */
