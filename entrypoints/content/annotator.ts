@@ -49,6 +49,8 @@ export class Annotator {
   /** Bumped by every reset, so a pass still running from before stops at its next slice. */
   private generation = 0;
   private blockCounter = 0;
+  /** Main-thread time spent annotating, for the benchmark and the ready mark. */
+  readonly stats = { workMs: 0, longestSliceMs: 0, slices: 0 };
 
   constructor(options: AnnotatorOptions) {
     this.options = options;
@@ -59,17 +61,24 @@ export class Annotator {
     const generation = this.generation;
     const sliceMs = this.options.sliceMs ?? 8;
     let sliceStart = performance.now();
+    const endSlice = () => {
+      const spent = performance.now() - sliceStart;
+      this.stats.workMs += spent;
+      this.stats.slices++;
+      this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+      this.options.afterDomWork?.();
+    };
     for (const block of walkTextBlocks(root)) {
-      if (signal?.aborted || generation !== this.generation) return;
+      if (signal?.aborted || generation !== this.generation) return endSlice();
       this.annotateBlock(block);
       if (performance.now() - sliceStart > sliceMs) {
-        this.options.afterDomWork?.();
+        endSlice();
         await yieldToPage();
         if (signal?.aborted || generation !== this.generation) return;
         sliceStart = performance.now();
       }
     }
-    this.options.afterDomWork?.();
+    endSlice();
   }
 
   /** Annotates one block, replacing what an earlier pass added to it. */

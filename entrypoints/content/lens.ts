@@ -31,11 +31,15 @@ export interface RunningLens {
 
 /** Starts annotating `doc`; resolves once settings are read, with the running annotation. */
 export async function startLens({ doc, signal, onResultsChanged }: LensOptions): Promise<RunningLens> {
+  const startedAt = performance.now();
   const knownCategories = new Set(categories.map((c) => c.id));
   const settings = await loadSettings(knownCategories);
+  const compileStart = performance.now();
+  const dictionary = getDictionary();
+  const compileMs = performance.now() - compileStart;
   const page = new PageAnnotation({
     doc,
-    dictionary: getDictionary(),
+    dictionary,
     categories,
     settings,
     describe: describeMatch,
@@ -44,7 +48,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   });
   const unwatch = watchSettings((next) => void page.applySettings(next), knownCategories);
   signal.addEventListener('abort', unwatch, { once: true });
-  return { page, ready: page.start() };
+  return { page, ready: page.start(startedAt, { compileMs }) };
 }
 
 /** How many regions the results name (a city counts for its region): the badge number. */

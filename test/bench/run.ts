@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: loads generated pages (typical 1.5k words, long 50k, huge 300k) into Chromium
+ * with the built extension and measures, in the same page and run:
+ * - the extension's main-thread time (its own slices, plus compiling the dictionary),
+ * - a floor: one TreeWalker plus one RegExp pass over the page text that only counts matches,
+ * - their ratio, the longest slice of extension work, time to ready, and long tasks seen;
+ * - on the typical page, JS heap after 20 off/on cycles against the heap before.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { categories, cities, regions } from '../../data';
+import { launchWithExtension, startFixtureServer, tabIdOf, type ExtensionBrowser } from '../e2e/harness';
+import { ROOT } from '../e2e/paths';
+import { generateArticle } from './generate';
+
+interface ReadyDetail {
+  workMs: number;
+  longestSliceMs: number;
+  slices: number;
+  compileMs: number;
+  sinceStartMs: number;
+}
+
+const PAGES = [
+  { name: 'typical', words: 1_500 },
+  { name: 'long', words: 50_000 },
+  { name: 'huge', words: 300_000 },
+];
+
+/** Every English name the extension knows, as one alternation: the floor's single RegExp. */
+function floorPattern(): string {
+  const terms = [
+    ...regions.flatMap((r) => r.termsEn),
+    ...cities.flatMap((c) => c.termsEn),
+    ...categories.flatMap((c) => c.sectors.flatMap((s) => s.termsEn)),
+  ];
+  const escaped = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return `\\b(?:${escaped.join('|')})\\b`;
+}
+
+async function measureFloor(page: Page, pattern: string): Promise<{ ms: number; matches: number }> {
+  return page.evaluate((source) => {
+    const re = new RegExp(source, 'gi');
+    const best = { ms: Infinity, matches: 0 };
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let matches = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        re.lastIndex = 0;
+        const text = (n as Text).data;
+        while (re.exec(text) !== null) matches++;
+      }
+      const ms = performance.now() - t0;
+      if (ms < best.ms) Object.assign(best, { ms, matches });
+    }
+    return best;
+  }, pattern);
+}
+
+async function heapCycles(browser: ExtensionBrowser, page: Page): Promise<{ before: number; after: number }> {
+  const cdp = await browser.context.newCDPSession(page);
+  const usage = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const tabId = await tabIdOf(browser, page);
+  const driver = await browser.context.newPage();
+  await driver.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const toggle = () =>
+    driver.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-highlights' }), tabId);
+  // Warm up once so that lazily created structures are not counted as growth.
+  await toggle();
+  await toggle();
+  const before = await usage();
+  for (let i = 0; i < 20; i++) {
+    await toggle();
+    await toggle();
+  }
+  const after = await usage();
+  await driver.close();
+  return { before, after };
+}
+
+async function main(): Promise<void> {
+  if (process.env.FYP_SKIP_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension();
+  const pattern = floorPattern();
+  const rows: string[][] = [];
+  let heap: { before: number; after: number } | undefined;
+  try {
+    for (const { name, words } of PAGES) {
+      server.serve(`/bench/${name}.html`, generateArticle(words, `Benchmark: ${name} page`));
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        const longTasks: number[] = [];
+        (window as unknown as { __longTasks: number[] }).__longTasks = longTasks;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(server.url('news.cgtn.com', `/bench/${name}.html`));
+      await page.waitForSelector('html[data-fyp-status="ready"]', { timeout: 120_000 });
+      const detail = await page.evaluate(
+        () => (performance.getEntriesByName('fyp:ready')[0] as PerformanceMark | undefined)?.detail as unknown,
+      );
+      if (!detail) throw new Error('the fyp:ready mark is not visible to the page');
+      const d = detail as ReadyDetail;
+      const marks = await page.$$eval('[data-fyp-kind]', (els) => els.length);
+      const floor = await measureFloor(page, pattern);
+      const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+      const extensionMs = d.workMs + d.compileMs;
+      rows.push([
+        name,
+        words.toLocaleString('en'),
+        String(marks),
+        extensionMs.toFixed(1),
+        floor.ms.toFixed(1),
+        (extensionMs / floor.ms).toFixed(2),
+        (d.workMs / floor.ms).toFixed(2),
+        d.longestSliceMs.toFixed(1),
+        String(d.slices),
+        d.sinceStartMs.toFixed(1),
+        longTasks.length ? Math.max(...longTasks).toFixed(0) : '-',
+      ]);
+      if (name === 'typical') heap = await heapCycles(browser, page);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const header = ['page', 'words', 'marks', 'ext ms', 'floor ms', 'ratio', 'ratio (excl. compile)', 'longest slice ms', 'slices', 'ready ms', 'longest task ms'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] as number)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  if (heap) {
+    const growth = ((heap.after - heap.before) / heap.before) * 100;
+    console.log(`\nheap (typical page, 20 off/on cycles): ${(heap.before / 1e6).toFixed(2)} MB → ${(heap.after / 1e6).toFixed(2)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
