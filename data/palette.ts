@@ -35,3 +35,65 @@ export function paletteFor(input: PaletteInput): Map<string, PaletteEntry> {
   return palette;
 }
 
+
+/** The text colour our background highlights force (page-style.ts), whatever the page's theme. */
+export const HIGHLIGHT_TEXT_COLOR = '#111111';
+/** WCAG AA for body text: the least contrast a highlight colour must keep with its text. */
+export const MIN_TEXT_CONTRAST = 4.5;
+/** WCAG non-text contrast: the least an underline needs against a light or dark page. */
+export const MIN_UNDERLINE_CONTRAST = 3;
+
+export interface PaletteColor {
+  /** Spoken and shown name, so the choice never rests on colour alone. */
+  name: string;
+  color: string;
+}
+
+/**
+ * Colours a reader may choose. Mid-tones (relative luminance 0.23–0.29) on purpose: as a
+ * background they keep ≥4.5:1 with our #111 text, and as an underline they keep ≥3:1 against
+ * both white and near-black pages. Pastels pass the first test but vanish as underlines.
+ */
+export const ACCESSIBLE_COLORS: readonly PaletteColor[] = [
+  { name: 'Red', color: '#ef4444' },
+  { name: 'Orange', color: '#d97706' },
+  { name: 'Mustard', color: '#b08c00' },
+  { name: 'Green', color: '#3b9a3b' },
+  { name: 'Teal', color: '#1f9e8e' },
+  { name: 'Sky', color: '#1e9bd7' },
+  { name: 'Blue', color: '#5b8def' },
+  { name: 'Violet', color: '#8b7cf6' },
+  { name: 'Orchid', color: '#c060d0' },
+  { name: 'Pink', color: '#e0569b' },
+];
+
+/** WCAG relative luminance of a #rrggbb colour (0 black … 1 white). */
+export function relativeLuminance(hex: string): number {
+  const channels = [1, 3, 5].map((i) => {
+    const v = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  const [r = 0, g = 0, b = 0] = channels;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio between two #rrggbb colours (1 … 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Whether #111 text stays readable on a highlight of this colour. */
+export function keepsTextReadable(color: string): boolean {
+  return contrastRatio(color, HIGHLIGHT_TEXT_COLOR) >= MIN_TEXT_CONTRAST;
+}
+
+/** The name of a palette colour, or the hex itself for a colour outside the palette. */
+export function colorName(color: string): string {
+  return ACCESSIBLE_COLORS.find((c) => c.color === color.toLowerCase())?.name ?? color;
+}
+
+/** Words for an underline cue ("dashed underline"), for labels next to the swatches. */
+export function cueName(cue: string): string {
+  return `${cue} underline`;
+}

@@ -1,9 +1,10 @@
 /**
- * User settings: declared once here, stored in storage.sync (so they follow the user), read
- * through a validator so that a corrupt or unknown stored value falls back to its default and
- * never breaks the content script or a page.
+ * User settings: declared once here, stored in storage.sync (so they follow the user) with
+ * storage.local as the fallback when sync fails, and read through a validator so that a corrupt
+ * or unknown stored value falls back to its default and never breaks the content script or a page.
  */
 import { storage } from 'wxt/utils/storage';
+import { keepsTextReadable } from './palette';
 import { hostMatches } from './sites';
 
 export type HighlightStyle = 'background' | 'underline';
@@ -54,7 +55,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Normalises a user-typed site ("https://www.SCMP.com/news") to its host ("www.scmp.com"). */
+const SETTINGS_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_SETTINGS));
+/** Colour keys besides the category ids. */
+const KIND_COLOR_KEYS: ReadonlySet<string> = new Set(['region', 'city']);
+
+/**
+ * Normalises a user-typed site ("https://www.SCMP.com/news") to the form settings store
+ * ("scmp.com"): the host without "www.", like `siteOf` gives for a tab, so both agree.
+ */
 export function normaliseSite(input: string): string | null {
   let host = input.trim().toLowerCase();
   if (host === '') return null;
@@ -65,7 +73,7 @@ export function normaliseSite(input: string): string | null {
   } catch {
     return null;
   }
-  host = host.replace(/^\*\./, '').replace(/\.$/, '');
+  host = host.replace(/^\*\./, '').replace(/\.$/, '').replace(/^www\./, '');
   return DOMAIN.test(host) ? host : null;
 }
 
@@ -77,7 +85,8 @@ export interface SanitizeResult {
 
 /**
  * Validates stored settings field by field: a bad field is replaced by its default and
- * reported; unknown fields are dropped. `knownCategories` limits category keys when given.
+ * reported; unknown fields are dropped and reported. `knownCategories` limits category and
+ * colour keys when given.
  */
 export function sanitizeSettings(raw: unknown, knownCategories?: ReadonlySet<string>): SanitizeResult {
   const problems: string[] = [];
@@ -92,6 +101,9 @@ export function sanitizeSettings(raw: unknown, knownCategories?: ReadonlySet<str
   if (!isRecord(raw)) {
     problems.push(`settings: expected an object, got ${typeof raw}`);
     return { settings, problems };
+  }
+  for (const key of Object.keys(raw)) {
+    if (!SETTINGS_KEYS.has(key)) problems.push(`${key}: unknown setting, ignored`);
   }
   for (const key of ['enabled', 'regions', 'cities', 'firstMentionOnly'] as const) {
     if (key in raw) {
@@ -116,8 +128,11 @@ export function sanitizeSettings(raw: unknown, knownCategories?: ReadonlySet<str
   if ('colors' in raw) {
     if (isRecord(raw.colors)) {
       for (const [id, color] of Object.entries(raw.colors)) {
-        if (typeof color === 'string' && COLOR.test(color)) settings.colors[id] = color.toLowerCase();
-        else problems.push(`colors.${id}: expected #rrggbb`);
+        if (typeof color !== 'string' || !COLOR.test(color)) problems.push(`colors.${id}: expected #rrggbb`);
+        else if (!keepsTextReadable(color)) problems.push(`colors.${id}: too dark for readable text`);
+        else if (knownCategories && !KIND_COLOR_KEYS.has(id) && !knownCategories.has(id)) {
+          problems.push(`colors.${id}: unknown category`);
+        } else settings.colors[id] = color.toLowerCase();
       }
     } else problems.push('colors: expected an object');
   }
@@ -148,11 +163,46 @@ export function migrateFromV1(old: unknown): Settings {
   return settings;
 }
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+const itemOptions = {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: { 2: migrateFromV1 },
-});
+};
+
+/** The settings in storage.sync: where they live normally. */
+export const settingsItem = storage.defineItem<Settings>('sync:settings', itemOptions);
+
+/** The same settings in storage.local, used while storage.sync fails. */
+export const localSettingsItem = storage.defineItem<Settings>('local:settings', itemOptions);
+
+export type SettingsArea = 'sync' | 'local';
+
+/**
+ * Which area holds the current settings. It says "local" after a write to sync failed (sync
+ * switched off by policy, its 8 KB per-item quota or its 120 writes a minute exceeded), so a
+ * stale sync copy is not read back; the next successful sync write sets it back.
+ */
+export const settingsAreaItem = storage.defineItem<SettingsArea>('local:settingsArea', { fallback: 'sync' });
+
+async function currentArea(): Promise<SettingsArea> {
+  try {
+    return (await settingsAreaItem.getValue()) === 'local' ? 'local' : 'sync';
+  } catch {
+    return 'sync';
+  }
+}
+
+/** The raw stored value from the area in use; storage.local when sync cannot be read. */
+async function readStored(): Promise<unknown> {
+  if ((await currentArea()) === 'sync') {
+    try {
+      return await settingsItem.getValue();
+    } catch (error) {
+      console.warn('[fyp] storage.sync unavailable, reading settings from storage.local', error);
+    }
+  }
+  return localSettingsItem.getValue();
+}
 
 /** Whether a sector category is on ("*" is the v1 all-sectors switch). */
 export function isCategoryEnabled(settings: Settings, categoryId: string): boolean {
@@ -164,32 +214,72 @@ export function isSiteDisabled(settings: Settings, host: string): boolean {
   return settings.disabledSites.some((site) => hostMatches(host, site));
 }
 
+function report(problems: readonly string[]): void {
+  for (const problem of problems) console.warn(`[fyp] settings: ${problem} (default used)`);
+}
+
 /** Reads and validates the settings; problems are reported on the console, never thrown. */
 export async function loadSettings(knownCategories?: ReadonlySet<string>): Promise<Settings> {
   let raw: unknown = null;
   try {
-    raw = await settingsItem.getValue();
+    raw = await readStored();
   } catch (error) {
     console.warn('[fyp] settings could not be read, using defaults', error);
   }
   const { settings, problems } = sanitizeSettings(raw, knownCategories);
-  for (const problem of problems) console.warn(`[fyp] settings: ${problem} (default used)`);
+  report(problems);
   return settings;
 }
 
-/** Calls back with validated settings whenever they change; returns the unwatch function. */
+/**
+ * Calls back with validated settings whenever they change (in either area, or when the area in
+ * use changes); returns the unwatch function. Each change re-reads through `loadSettings`, and
+ * a slower earlier read never overrides a later one.
+ */
 export function watchSettings(
   callback: (settings: Settings) => void,
   knownCategories?: ReadonlySet<string>,
 ): () => void {
-  return settingsItem.watch((raw) => {
-    const { settings, problems } = sanitizeSettings(raw, knownCategories);
-    for (const problem of problems) console.warn(`[fyp] settings: ${problem} (default used)`);
-    callback(settings);
-  });
+  let latest = 0;
+  let active = true;
+  const reload = (): void => {
+    const ticket = ++latest;
+    void loadSettings(knownCategories).then((settings) => {
+      if (active && ticket === latest) callback(settings);
+    });
+  };
+  const unwatchers = [settingsItem.watch(reload), localSettingsItem.watch(reload), settingsAreaItem.watch(reload)];
+  return () => {
+    active = false;
+    for (const unwatch of unwatchers) unwatch();
+  };
 }
 
-/** Writes settings after validating them (so a bad import cannot be stored). */
+/**
+ * Writes settings after validating them (so a bad import cannot be stored): to storage.sync,
+ * or to storage.local when sync refuses the write. Rejects only when neither area accepts it.
+ */
 export async function saveSettings(next: Settings): Promise<void> {
-  await settingsItem.setValue(sanitizeSettings(next).settings);
+  const value = sanitizeSettings(next).settings;
+  try {
+    await settingsItem.setValue(value);
+    if ((await currentArea()) === 'local') await settingsAreaItem.setValue('sync');
+  } catch (error) {
+    console.warn('[fyp] storage.sync write failed, keeping settings in storage.local', error);
+    await localSettingsItem.setValue(value);
+    await settingsAreaItem.setValue('local');
+  }
+}
+
+/**
+ * Reads, changes and writes the settings in one step, so a page that holds an older copy
+ * (options page, popup) cannot undo a change made elsewhere meanwhile.
+ */
+export async function updateSettings(
+  change: (current: Settings) => Settings,
+  knownCategories?: ReadonlySet<string>,
+): Promise<Settings> {
+  const next = change(await loadSettings(knownCategories));
+  await saveSettings(next);
+  return sanitizeSettings(next).settings;
 }
