@@ -1,7 +1,10 @@
-import { isBackgroundRequest, type ContentRequest } from '../data/protocol';
+import { isBackgroundRequest, type ContentRequest } from '../../data/protocol';
+import { loadSettings, watchSettings, type Settings } from '../../data/settings';
+import { injectIntoOpenTabs, syncRegistration } from './content-script-registration';
 
-// Wiring only: the toolbar badge shows how many regions the tab's page names, and the
-// keyboard shortcut toggles highlights on the current tab.
+// Wiring only: the toolbar badge shows how many regions the tab's page names, the keyboard
+// shortcut toggles highlights on the current tab, and the content script is registered for
+// the sites the user added.
 export default defineBackground(() => {
   // `npm run dev` should land a new developer on the demo article, highlighted, offline.
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -32,4 +35,21 @@ export default defineBackground(() => {
       // No content script on this tab (browser page, or a site outside the list).
     });
   });
+
+  // Added sites: the registration follows the settings and the granted host permissions, on
+  // every worker start (it may have missed changes while asleep) and on every change. Runs are
+  // queued so two quick changes cannot interleave their register/update calls.
+  let queue = Promise.resolve();
+  const resync = (settings?: Settings): void => {
+    queue = queue
+      .then(async () => {
+        const result = await syncRegistration(settings ?? (await loadSettings()), browser);
+        if (result.newSites.length > 0) await injectIntoOpenTabs(result.newSites, browser);
+      })
+      .catch((error: unknown) => console.warn('[fyp] content script registration failed', error));
+  };
+  resync();
+  watchSettings((settings) => resync(settings));
+  browser.permissions.onAdded.addListener(() => resync());
+  browser.permissions.onRemoved.addListener(() => resync());
 });
