@@ -1,0 +1,45 @@
+import type { SectorCount } from '../../entrypoints/popup/summarize';
+import { SectorChips } from './SectorChips';
+
+interface MentionListProps {
+  regionName: string;
+  /** Sentences naming the region, as plain text (rendered as text nodes, never as HTML). */
+  sentences: readonly string[];
+  sectorsAlongside: readonly SectorCount[];
+}
+
+const SHOWN = 4;
+
+/** On this page: the sentences that name the region and the sectors named alongside it. */
+export function MentionList({ regionName, sentences, sectorsAlongside }: MentionListProps) {
+  const shown = sentences.slice(0, SHOWN);
+  const rest = sentences.slice(SHOWN);
+  return (
+    <div class="mentions">
+      <ul class="sentences" aria-label={`Sentences naming ${regionName}`}>
+        {shown.map((sentence, i) => (
+          <li key={i}>{sentence}</li>
+        ))}
+      </ul>
+      {rest.length > 0 ? (
+        <details class="more">
+          <summary>{rest.length} more sentences</summary>
+          <ul class="sentences">
+            {rest.map((sentence, i) => (
+              <li key={i}>{sentence}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {sectorsAlongside.length > 0 ? (
+        <>
+          <p class="subtle">Sectors in the same paragraphs:</p>
+          <SectorChips
+            chips={sectorsAlongside}
+            label={`Sectors the page names alongside ${regionName}, with paragraph counts`}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

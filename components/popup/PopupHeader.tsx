@@ -1,0 +1,38 @@
+interface PopupHeaderProps {
+  /** The article's title, once known. */
+  pageTitle: string | null;
+  /** Shown in a full tab (popup.html?tab=): no "Open in a tab" there. */
+  fullPage: boolean;
+  canCopy: boolean;
+  onCopy: () => void;
+  onOpenInTab: () => void;
+  /** Outcome of the last action ("Summary copied"), announced politely. */
+  notice: string;
+}
+
+/** The banner: what the popup is about, and the page-wide actions. */
+export function PopupHeader({ pageTitle, fullPage, canCopy, onCopy, onOpenInTab, notice }: PopupHeaderProps) {
+  return (
+    <header class="popup-header">
+      <div class="brand-row">
+        <h1 class="brand">Five-Year Plan Lens</h1>
+        <div class="actions" role="toolbar" aria-label="Page actions">
+          <button type="button" class="button button--small" onClick={onCopy} aria-disabled={!canCopy}>
+            Copy summary
+          </button>
+          {fullPage ? null : (
+            <button type="button" class="button button--small button--secondary" onClick={onOpenInTab}>
+              Open in a tab
+            </button>
+          )}
+        </div>
+      </div>
+      <p class="page-title" title={pageTitle ?? undefined}>
+        {pageTitle ?? '\u00a0'}
+      </p>
+      <p class="notice" role="status" aria-live="polite">
+        {notice}
+      </p>
+    </header>
+  );
+}

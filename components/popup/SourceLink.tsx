@@ -1,0 +1,24 @@
+import type { Source } from '../../data/schema';
+import { formatDate } from '../../entrypoints/popup/labels';
+
+interface SourceLinkProps {
+  source: Source;
+}
+
+/** A cited source: publisher and date, linking to the document in a new tab. */
+export function SourceLink({ source }: SourceLinkProps) {
+  const date = formatDate(source.date);
+  return (
+    <a
+      class="source-link"
+      href={source.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      title={source.title}
+      aria-label={`${source.publisher}, ${date}: ${source.title} (opens in a new tab)`}
+      data-reliability={source.reliability}
+    >
+      {source.publisher}, {date}
+    </a>
+  );
+}

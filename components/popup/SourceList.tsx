@@ -1,0 +1,25 @@
+import { resolveSources } from '../../entrypoints/popup/plan-groups';
+import { usePopupContext } from './popup-context';
+import { SourceLink } from './SourceLink';
+
+interface SourceListProps {
+  ids: readonly string[];
+}
+
+/** The sources an item or figure cites, as links; says so when none resolves. */
+export function SourceList({ ids }: SourceListProps) {
+  const { data } = usePopupContext();
+  const sources = resolveSources(ids, data.sourceById);
+  if (sources.length === 0) return <span class="no-source">no source recorded</span>;
+  return (
+    <span class="sources">
+      <span class="visually-hidden">Sources: </span>
+      {sources.map((source, i) => (
+        <span key={source.id}>
+          {i > 0 ? '; ' : ''}
+          <SourceLink source={source} />
+        </span>
+      ))}
+    </span>
+  );
+}

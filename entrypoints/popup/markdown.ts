@@ -1,0 +1,88 @@
+/**
+ * Pure: the "Copy summary" briefing — the article (title and URL), the regions it names with
+ * their counts, and each region's plan priorities with their sources — as Markdown.
+ */
+import type { DataMeta, Figure, PlanItem, RegionId, RegionPlan, SectorCategory, Source } from '../../data/schema';
+import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL } from './labels';
+import { groupPlan } from './plan-groups';
+import type { PageSummary } from './summarize';
+
+export interface BriefingInput {
+  title: string;
+  url: string;
+  summary: PageSummary;
+  planByRegion: ReadonlyMap<RegionId, RegionPlan>;
+  categories: readonly SectorCategory[];
+  sourceById: ReadonlyMap<string, Source>;
+  meta: DataMeta;
+}
+
+/** Escapes the characters that would change Markdown inline formatting. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+}
+
+function sourceLinks(ids: readonly string[], sourceById: ReadonlyMap<string, Source>): string {
+  const links = ids
+    .map((id) => sourceById.get(id))
+    .filter((s): s is Source => s !== undefined)
+    .map((s) => `[${escapeMarkdown(s.publisher)}, ${formatDate(s.date)}](${s.url})`);
+  return links.length > 0 ? links.join('; ') : 'no source';
+}
+
+function itemLine(item: PlanItem, sourceById: ReadonlyMap<string, Source>): string {
+  return `- ${escapeMarkdown(item.text)} (${STAGE_LABEL[item.stage]}; ${sourceLinks(item.sources, sourceById)})`;
+}
+
+function figureLine(figure: Figure, sourceById: ReadonlyMap<string, Source>): string {
+  return `- ${escapeMarkdown(figure.label)}: ${escapeMarkdown(figure.value)} (${sourceLinks(figure.sources, sourceById)})`;
+}
+
+/** The Markdown briefing of one page. */
+export function briefingMarkdown(input: BriefingInput): string {
+  const { summary, sourceById } = input;
+  const lines: string[] = [`# ${escapeMarkdown(input.title || input.url)}`, '', `<${input.url}>`, ''];
+  if (summary.regions.length === 0) {
+    lines.push('No provincial-level region is named on this page.', '');
+  } else {
+    lines.push(`## Regions named (${summary.regions.length})`, '');
+    for (const r of summary.regions) lines.push(`- **${r.region.nameEn}** ${r.region.nameZh}: ${escapeMarkdown(r.countLabel)}`);
+    lines.push('');
+  }
+  if (summary.sectors.length > 0) {
+    lines.push(`Sectors named: ${summary.sectors.map((s) => (s.count > 1 ? `${s.label} ×${s.count}` : s.label)).join(', ')}`, '');
+  }
+  for (const r of summary.regions) {
+    const { region } = r;
+    lines.push(
+      `## ${region.nameEn} ${region.nameZh}`,
+      '',
+      `${REGION_TYPE_LABEL[region.type]}, capital ${region.capital.en} ${region.capital.zh}. ${escapeMarkdown(r.countLabel)}.`,
+      '',
+    );
+    const plan = input.planByRegion.get(region.id);
+    const groups = groupPlan(plan, input.categories);
+    for (const group of groups.categories) {
+      lines.push(`### ${escapeMarkdown(group.category.label)}`, '');
+      for (const item of group.items) lines.push(itemLine(item, sourceById));
+      lines.push('');
+    }
+    if (groups.figures.length > 0) {
+      lines.push('### Headline figures', '');
+      for (const figure of groups.figures) lines.push(figureLine(figure, sourceById));
+      lines.push('');
+    }
+    const { items, figures } = groups.unverified;
+    if (items.length + figures.length > 0) {
+      lines.push('### Unverified (low-reliability sources only)', '');
+      for (const item of items) lines.push(itemLine(item, sourceById));
+      for (const figure of figures) lines.push(figureLine(figure, sourceById));
+      lines.push('');
+    }
+    if (!plan || (groups.categories.length === 0 && groups.figures.length === 0)) {
+      lines.push(plan?.gaps ? `_${escapeMarkdown(plan.gaps)}_` : '_No sourced priorities in the data yet._', '');
+    }
+  }
+  lines.push('---', '', `Five-Year Plan Lens data ${input.meta.version}, as of ${formatDate(input.meta.asOf)}.`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,66 @@
+/**
+ * Pure: arranges one region's plan for display — verified items grouped by sector category
+ * (in the data's category order), verified headline figures, and everything resting only on
+ * low-reliability sources set apart in an "unverified" group.
+ */
+import type { Figure, PlanItem, RegionPlan, SectorCategory, Source } from '../../data/schema';
+
+export interface CategoryGroup {
+  category: SectorCategory;
+  items: PlanItem[];
+}
+
+export interface PlanGroups {
+  categories: CategoryGroup[];
+  figures: Figure[];
+  unverified: { items: PlanItem[]; figures: Figure[] };
+  /** Every source the shown items and figures cite, each once, in order of first citation. */
+  sourceIds: string[];
+}
+
+/** Groups a plan; items of a category the data does not list go to an "Other" group at the end. */
+export function groupPlan(plan: RegionPlan | undefined, categories: readonly SectorCategory[]): PlanGroups {
+  const groups: PlanGroups = { categories: [], figures: [], unverified: { items: [], figures: [] }, sourceIds: [] };
+  if (!plan) return groups;
+  const byCategory = new Map<string, PlanItem[]>();
+  for (const item of plan.items) {
+    if (item.unverified) {
+      groups.unverified.items.push(item);
+      continue;
+    }
+    const list = byCategory.get(item.category) ?? [];
+    list.push(item);
+    byCategory.set(item.category, list);
+  }
+  for (const category of categories) {
+    const items = byCategory.get(category.id);
+    if (items) groups.categories.push({ category, items });
+    byCategory.delete(category.id);
+  }
+  const rest = [...byCategory.values()].flat();
+  if (rest.length > 0) {
+    groups.categories.push({ category: { id: 'other', label: 'Other', color: '#cccccc', sectors: [] }, items: rest });
+  }
+  for (const figure of plan.figures) {
+    (figure.unverified ? groups.unverified.figures : groups.figures).push(figure);
+  }
+  const seen = new Set<string>();
+  const cite = (ids: readonly string[]): void => {
+    for (const id of ids) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        groups.sourceIds.push(id);
+      }
+    }
+  };
+  for (const group of groups.categories) for (const item of group.items) cite(item.sources);
+  for (const figure of groups.figures) cite(figure.sources);
+  for (const item of groups.unverified.items) cite(item.sources);
+  for (const figure of groups.unverified.figures) cite(figure.sources);
+  return groups;
+}
+
+/** The sources of ids that resolve, in the given order. */
+export function resolveSources(ids: readonly string[], sourceById: ReadonlyMap<string, Source>): Source[] {
+  return ids.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
+}

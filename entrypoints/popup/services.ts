@@ -1,0 +1,102 @@
+/**
+ * The browser calls the popup makes, behind one interface so the App can be rendered in tests
+ * with fakes. `browserServices` is the real thing, created by main.tsx.
+ */
+import { browser } from 'wxt/browser';
+import { isBackgroundRequest } from '../../data/protocol';
+import { loadSettings, updateSettings, type Settings } from '../../data/settings';
+import type { Messenger } from './tab-client';
+
+/** The tab the popup is about. `url` is '' when the browser does not tell (no permission). */
+export interface TabTarget {
+  tabId: number;
+  url: string;
+  title: string;
+}
+
+export interface PopupServices {
+  /** Shown in a full tab (popup.html?tab=<id>) rather than the toolbar popup. */
+  fullPage: boolean;
+  demoUrl: string;
+  messenger: Messenger;
+  /** The tab from ?tab=<id>, else the active tab of the popup's window. */
+  currentTarget(): Promise<TabTarget | null>;
+  loadSettings(knownCategories: ReadonlySet<string>): Promise<Settings>;
+  /** Changes the stored settings in one read-change-write step; resolves with the result. */
+  updateSettings(change: (current: Settings) => Settings, knownCategories: ReadonlySet<string>): Promise<Settings>;
+  /** Runs the content script in the tab once (activeTab grants it from the popup). */
+  highlightPage(tabId: number): Promise<void>;
+  /** Asks for host permission; must be called straight from a click, before any await. */
+  requestOrigins(origins: string[]): Promise<boolean>;
+  openInTab(tabId: number): Promise<void>;
+  openSettings(): Promise<void>;
+  copyText(text: string): Promise<void>;
+  /** Calls back when the tab's content script reports new results; returns the unsubscribe. */
+  onResultsChanged(tabId: number, listener: () => void): () => void;
+}
+
+/** The tab id in popup.html?tab=<id>, if any. */
+export function tabParam(search: string): number | null {
+  const value = new URLSearchParams(search).get('tab');
+  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** Copies with the async clipboard API, falling back to a hidden textarea where it is refused. */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch (error) {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw error;
+  }
+}
+
+export function browserServices(search: string): PopupServices {
+  const fixedTab = tabParam(search);
+  return {
+    fullPage: fixedTab !== null,
+    demoUrl: browser.runtime.getURL('/demo.html'),
+    messenger: {
+      tabs: { sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message) },
+      runtime: { sendMessage: (message) => browser.runtime.sendMessage(message) },
+    },
+    async currentTarget() {
+      const tab =
+        fixedTab !== null
+          ? await browser.tabs.get(fixedTab)
+          : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      if (tab?.id === undefined) return null;
+      return { tabId: tab.id, url: tab.url ?? '', title: tab.title ?? '' };
+    },
+    loadSettings: (known) => loadSettings(known),
+    updateSettings: (change, known) => updateSettings(change, known),
+    async highlightPage(tabId) {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    },
+    requestOrigins: (origins) => browser.permissions.request({ origins }),
+    async openInTab(tabId) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) });
+      if (fixedTab === null) window.close();
+    },
+    openSettings: () => browser.runtime.openOptionsPage(),
+    copyText,
+    onResultsChanged(tabId, listener) {
+      const onMessage = (message: unknown, sender: { tab?: { id?: number } }): undefined => {
+        if (isBackgroundRequest(message) && message.type === 'results-changed' && sender.tab?.id === tabId) listener();
+        // Never answer: the background worker answers these.
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      return () => browser.runtime.onMessage.removeListener(onMessage);
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentRequest, PageResults } from '../../data/protocol';
+import { loadSettings, saveSettings, updateSettings, DEFAULT_SETTINGS, type Settings } from '../../data/settings';
+import { App } from '../../entrypoints/popup/App';
+import type { PopupServices, TabTarget } from '../../entrypoints/popup/services';
+import { resetTiming } from '../../entrypoints/popup/timing';
+import { articleResults, testData } from './popup-test-data';
+
+const DEMO = 'chrome-extension://test/demo.html';
+
+interface FakeTab {
+  target: TabTarget | null;
+  /** What the tab answers to get-results, given the current settings; undefined = no content script. */
+  answer: (settings: Settings) => PageResults | undefined;
+}
+
+/** Real settings storage (WXT's fake browser), fake tab and browser actions. */
+function fakeServices(tab: FakeTab, extra: Partial<PopupServices> = {}) {
+  const sent: { route: 'tabs' | 'runtime'; message: unknown }[] = [];
+  const respond = async (message: unknown): Promise<unknown> => {
+    const request = message as ContentRequest;
+    if (request.type === 'jump-to-region') return { found: true, position: 1, total: 3 };
+    if (request.type === 'toggle-highlights') return { enabled: true };
+    const answer = tab.answer(await loadSettings());
+    if (!answer) throw new Error('Could not establish connection. Receiving end does not exist.');
+    return answer;
+  };
+  const services = {
+    fullPage: false,
+    demoUrl: DEMO,
+    messenger: {
+      tabs: { sendMessage: async (_tabId: number, message: unknown) => (sent.push({ route: 'tabs', message }), respond(message)) },
+      runtime: { sendMessage: async (message: unknown) => (sent.push({ route: 'runtime', message }), respond(message)) },
+    },
+    currentTarget: async () => tab.target,
+    loadSettings: (known: ReadonlySet<string>) => loadSettings(known),
+    updateSettings: (change: (s: Settings) => Settings, known: ReadonlySet<string>) => updateSettings(change, known),
+    highlightPage: vi.fn(async () => {}),
+    requestOrigins: vi.fn(async () => true),
+    openInTab: vi.fn(async () => {}),
+    openSettings: vi.fn(async () => {}),
+    copyText: vi.fn(async () => {}),
+    onResultsChanged: () => () => {},
+    ...extra,
+  } satisfies PopupServices;
+  return { services, sent };
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  resetTiming();
+  vi.spyOn(console, 'debug').mockImplementation(() => {});
+  delete document.documentElement.dataset.fypFirstCardMs;
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.restoreAllMocks();
+});
+
+async function mount(services: PopupServices): Promise<void> {
+  await act(() => {
+    render(<App services={services} data={testData} />, root);
+  });
+}
+
+/** Lets effects, storage and fake messages settle until `done` holds. */
+async function until(done: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error(`timed out; DOM: ${root.innerHTML.slice(0, 500)}`);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+}
+
+const regionIds = (): (string | null)[] => [...root.querySelectorAll('[data-region]')].map((el) => el.getAttribute('data-region'));
+const stateOf = (): string | null => root.querySelector('[data-state]')?.getAttribute('data-state') ?? null;
+const news: TabTarget = { tabId: 5, url: 'https://news.cgtn.com/a/1.html', title: 'Provinces plan ahead' };
+
+describe('App', () => {
+  it('shows a skeleton, then the regions in mention order, and records the first card', async () => {
+    const { services } = fakeServices({ target: news, answer: () => articleResults });
+    await mount(services);
+    expect(root.querySelector('[aria-busy="true"]')).not.toBeNull();
+    await until(() => regionIds().length > 0);
+    expect(regionIds()).toEqual(['zhejiang', 'guangdong']);
+    expect(root.querySelector('#regions-heading')!.textContent).toBe('2 regions on this page');
+    expect(Number(document.documentElement.dataset.fypFirstCardMs)).toBeGreaterThan(0);
+    // Landmarks.
+    expect(root.querySelectorAll('header.popup-header, main, footer')).toHaveLength(3);
+    expect(root.querySelector('h1')!.textContent).toBe('Five-Year Plan Lens');
+    expect(root.textContent).toContain('Plan data as of 15 Mar 2026, version 2026.03-test');
+  });
+
+  it('opens the first card only in the popup, every card in a full tab without "Open in a tab"', async () => {
+    const popup = fakeServices({ target: news, answer: () => articleResults });
+    await mount(popup.services);
+    await until(() => regionIds().length === 2);
+    expect([...root.querySelectorAll('[data-region] details')].map((d) => (d as HTMLDetailsElement).open)).toEqual([true, true, false, false]);
+    render(null, root);
+    const page = fakeServices({ target: news, answer: () => articleResults }, { fullPage: true });
+    await mount(page.services);
+    await until(() => regionIds().length === 2);
+    expect([...root.querySelectorAll('[data-region] details')].every((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(root.querySelector('.popup--page')).not.toBeNull();
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Open in a tab')).toBe(false);
+  });
+
+  it('jumps through the tab and shows the position', async () => {
+    const { services, sent } = fakeServices({ target: news, answer: () => articleResults });
+    await mount(services);
+    await until(() => regionIds().length === 2);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-region="guangdong"] .jump button')!.click());
+    await until(() => root.querySelector('[data-region="guangdong"] .jump-status')!.textContent === '1 of 3');
+    expect(sent.at(-1)).toEqual({ route: 'tabs', message: { type: 'jump-to-region', region: 'guangdong' } });
+  });
+
+  it('copies a Markdown briefing and opens the popup in a tab', async () => {
+    const { services } = fakeServices({ target: news, answer: () => articleResults });
+    await mount(services);
+    await until(() => regionIds().length === 2);
+    const button = (label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === label)!;
+    await act(async () => button('Copy summary').click());
+    await until(() => root.querySelector('.notice')!.textContent !== '');
+    expect(services.copyText).toHaveBeenCalledOnce();
+    expect(vi.mocked(services.copyText).mock.calls[0]?.[0]).toMatch(/^# Provinces plan ahead\n\n<https:\/\/news\.cgtn\.com\/a\/1\.html>/);
+    expect(root.querySelector('.notice')!.textContent).toBe('Summary copied to the clipboard as Markdown.');
+    await act(async () => button('Open in a tab').click());
+    expect(services.openInTab).toHaveBeenCalledWith(5);
+  });
+
+  it('reaches the demo article through runtime messages with its tab id', async () => {
+    const { services, sent } = fakeServices({ target: { tabId: 11, url: DEMO, title: 'Demo' }, answer: () => articleResults });
+    await mount(services);
+    await until(() => regionIds().length === 2);
+    expect(sent[0]).toEqual({ route: 'runtime', message: { type: 'get-results', tabId: 11 } });
+  });
+
+  it('links the demo when the page names no region', async () => {
+    const { services } = fakeServices({ target: news, answer: () => ({ ...articleResults, mentions: [] }) });
+    await mount(services);
+    await until(() => stateOf() !== null);
+    expect(stateOf()).toBe('no-regions');
+    expect(root.querySelector('[data-state] a')!.getAttribute('href')).toBe(DEMO);
+  });
+
+  it('explains a restricted page without asking it anything', async () => {
+    const { services, sent } = fakeServices({ target: { tabId: 1, url: 'chrome://extensions/', title: '' }, answer: () => articleResults });
+    await mount(services);
+    await until(() => stateOf() !== null);
+    expect(stateOf()).toBe('restricted');
+    expect(sent).toEqual([]);
+  });
+
+  it('switches a disabled site back on from one control and shows the regions', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, disabledSites: ['cgtn.com', 'ft.com'] });
+    const { services } = fakeServices({
+      target: news,
+      answer: (settings) => (settings.disabledSites.includes('cgtn.com') ? { ...articleResults, state: 'off', mentions: [] } : articleResults),
+    });
+    await mount(services);
+    await until(() => stateOf() === 'off');
+    expect(root.querySelector('[data-state] h2')!.textContent).toBe('Highlighting is off on this site');
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-state] button')!.click());
+    await until(() => regionIds().length === 2);
+    expect((await loadSettings()).disabledSites).toEqual(['ft.com']);
+  });
+
+  it('offers "Highlight this page" on an unlisted site and injects the content script', async () => {
+    let injected = false;
+    const { services } = fakeServices(
+      { target: { tabId: 8, url: 'https://blog.example.org/post', title: 'Post' }, answer: () => (injected ? articleResults : undefined) },
+      { highlightPage: vi.fn(async () => void (injected = true)) },
+    );
+    await mount(services);
+    await until(() => stateOf() === 'not-listed');
+    await act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Highlight this page')!.click());
+    await until(() => regionIds().length === 2);
+    expect(services.highlightPage).toHaveBeenCalledWith(8);
+  });
+
+  it('asks for the site permission from the click and adds the site', async () => {
+    let injected = false;
+    const { services } = fakeServices(
+      { target: { tabId: 8, url: 'https://blog.example.org/post', title: 'Post' }, answer: () => (injected ? articleResults : undefined) },
+      { highlightPage: vi.fn(async () => void (injected = true)) },
+    );
+    await mount(services);
+    await until(() => stateOf() === 'not-listed');
+    const always = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Always on this site')!;
+    always.click();
+    // Called synchronously inside the click handler (a user gesture), before any await.
+    expect(services.requestOrigins).toHaveBeenCalledWith(['*://blog.example.org/*', '*://*.blog.example.org/*']);
+    await until(() => regionIds().length === 2);
+    expect((await loadSettings()).addedSites).toEqual(['blog.example.org']);
+  });
+
+  it('keeps the site off when the permission is refused', async () => {
+    const { services } = fakeServices(
+      { target: { tabId: 8, url: 'https://blog.example.org/post', title: 'Post' }, answer: () => undefined },
+      { requestOrigins: vi.fn(async () => false) },
+    );
+    await mount(services);
+    await until(() => stateOf() === 'not-listed');
+    await act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Always on this site')!.click());
+    await until(() => root.querySelector('.notice')!.textContent !== '');
+    expect(root.querySelector('.notice')!.textContent).toBe('Permission for blog.example.org was not granted.');
+    expect((await loadSettings()).addedSites).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { briefingMarkdown, escapeMarkdown } from '../../entrypoints/popup/markdown';
+import { summarizePage } from '../../entrypoints/popup/summarize';
+import { articleResults, categories, meta, testData } from './popup-test-data';
+
+describe('briefingMarkdown', () => {
+  const markdown = briefingMarkdown({
+    title: 'Provinces [plan] ahead',
+    url: articleResults.url,
+    summary: summarizePage(articleResults, testData),
+    planByRegion: testData.planByRegion,
+    categories,
+    sourceById: testData.sourceById,
+    meta,
+  });
+
+  it('starts with the article title and URL', () => {
+    expect(markdown.split('\n').slice(0, 3)).toEqual(['# Provinces \\[plan\\] ahead', '', '<https://news.cgtn.com/a/1.html>']);
+  });
+
+  it('lists the regions with their counts, most mentioned first', () => {
+    expect(markdown).toContain('- **Zhejiang** 浙江: 3 mentions: Zhejiang ×2, Ningbo\n- **Guangdong** 广东: 2 mentions: Guangdong, Shenzhen');
+  });
+
+  it('gives every priority its stage and linked sources', () => {
+    expect(markdown).toContain(
+      '- Build AI computing centres in Hangzhou. (Plan outline; [Zhejiang Government, 20 Jan 2026](https://example.gov.cn/zj); [Xinhua, 1 Dec 2025](https://example.cn/news))',
+    );
+    expect(markdown).toContain('- R&D spending: 3.3% of GDP by 2030 ([Zhejiang Government, 20 Jan 2026](https://example.gov.cn/zj))');
+  });
+
+  it('keeps unverified items under their own heading, after the verified ones', () => {
+    const unverified = markdown.indexOf('### Unverified');
+    expect(unverified).toBeGreaterThan(markdown.indexOf('### Energy'));
+    expect(markdown.indexOf('A rumoured AI fund')).toBeGreaterThan(unverified);
+  });
+
+  it('says what is missing for a region without priorities, and ends with the data version', () => {
+    expect(markdown).toContain('_No provincial outline published yet._');
+    expect(markdown.trimEnd().endsWith('Five-Year Plan Lens data 2026.03-test, as of 15 Mar 2026.')).toBe(true);
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('escapes inline syntax and folds whitespace', () => {
+    expect(escapeMarkdown('a *b* [c]\n d_e')).toBe('a \\*b\\* \\[c\\] d\\_e');
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { countLabel, summarizePage } from '../../entrypoints/popup/summarize';
+import { groupPlan } from '../../entrypoints/popup/plan-groups';
+import { formatDate } from '../../entrypoints/popup/labels';
+import { articleResults, categories, plans, testData } from './popup-test-data';
+
+describe('summarizePage', () => {
+  const summary = summarizePage(articleResults, testData);
+
+  it('orders regions by mentions, a city counting for its region', () => {
+    expect(summary.regions.map((r) => r.region.id)).toEqual(['zhejiang', 'guangdong']);
+    expect(summary.regions.map((r) => r.countLabel)).toEqual([
+      '3 mentions: Zhejiang ×2, Ningbo',
+      '2 mentions: Guangdong, Shenzhen',
+    ]);
+  });
+
+  it('breaks ties by first mention', () => {
+    const tie = summarizePage(
+      {
+        mentions: [
+          { kind: 'region', id: 'shanghai', region: 'shanghai', text: 'Shanghai', sentence: 'a', block: 0 },
+          { kind: 'region', id: 'guangdong', region: 'guangdong', text: 'Guangdong', sentence: 'b', block: 1 },
+        ],
+      },
+      testData,
+    );
+    expect(tie.regions.map((r) => r.region.id)).toEqual(['shanghai', 'guangdong']);
+    expect(tie.regions[0]?.countLabel).toBe('1 mention: Shanghai');
+  });
+
+  it('keeps each sentence once, in page order, as given', () => {
+    expect(summary.regions[0]?.sentences).toEqual([
+      'Zhejiang bets on computing power.',
+      'Ningbo builds <b>ports</b> & <img src=x onerror=alert(1)>.',
+      'Later, Zhejiang adds hydrogen and AI.',
+    ]);
+  });
+
+  it('counts sectors on the page, most first', () => {
+    expect(summary.sectors.map((s) => [s.id, s.count, s.category])).toEqual([
+      ['ai', 2, 'digital'],
+      ['computing', 1, 'digital'],
+      ['hydrogen', 1, 'energy'],
+    ]);
+  });
+
+  it('counts paragraphs naming a region and a sector together', () => {
+    expect(summary.grid.sectors.map((s) => s.id)).toEqual(['ai', 'computing', 'hydrogen']);
+    expect(summary.grid.rows.map((r) => [r.region.id, r.cells])).toEqual([
+      ['zhejiang', [1, 1, 1]],
+      ['guangdong', [1, 0, 0]],
+    ]);
+    expect(summary.regions[1]?.sectorsAlongside.map((s) => s.id)).toEqual(['ai']);
+  });
+
+  it('skips regions the data does not know and copes with an empty page', () => {
+    const empty = summarizePage({ mentions: [] }, testData);
+    expect(empty).toEqual({ regions: [], sectors: [], grid: { sectors: [], rows: [] } });
+    const unknown = summarizePage(
+      { mentions: [{ kind: 'region', id: 'beijing', region: 'beijing', text: 'Beijing', sentence: 'x', block: 0 }] },
+      testData,
+    );
+    expect(unknown.regions).toEqual([]);
+  });
+});
+
+describe('countLabel', () => {
+  it('writes "×n" only for repeated names', () => {
+    expect(countLabel(1, [{ kind: 'city', id: 'ningbo', label: 'Ningbo', count: 1 }])).toBe('1 mention: Ningbo');
+  });
+});
+
+describe('groupPlan', () => {
+  it('groups verified items by category in data order and sets unverified ones apart', () => {
+    const groups = groupPlan(plans[0], categories);
+    expect(groups.categories.map((g) => [g.category.id, g.items.map((i) => i.id)])).toEqual([
+      ['digital', ['zj-ai']],
+      ['energy', ['zj-h2']],
+    ]);
+    expect(groups.unverified.items.map((i) => i.id)).toEqual(['zj-rumour']);
+    expect(groups.figures.map((f) => f.id)).toEqual(['zj-rd']);
+    expect(groups.sourceIds).toEqual(['zj-outline', 'zj-news', 'blog']);
+  });
+
+  it('returns empty groups for a region without a plan', () => {
+    expect(groupPlan(undefined, categories).categories).toEqual([]);
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2025-10-28', '28 Oct 2025'],
+    ['2026-03', 'Mar 2026'],
+    ['undated', 'undated'],
+  ])('%s → %s', (input, output) => expect(formatDate(input)).toBe(output));
+});
