@@ -271,15 +271,23 @@ export async function saveSettings(next: Settings): Promise<void> {
   }
 }
 
+/** Updates made from this page, run one after another so none reads a value another is writing. */
+let pendingUpdates: Promise<unknown> = Promise.resolve();
+
 /**
  * Reads, changes and writes the settings in one step, so a page that holds an older copy
- * (options page, popup) cannot undo a change made elsewhere meanwhile.
+ * (options page, popup) cannot undo a change made elsewhere meanwhile. Calls from one page are
+ * queued: two quick clicks must not both read the value from before the first.
  */
-export async function updateSettings(
+export function updateSettings(
   change: (current: Settings) => Settings,
   knownCategories?: ReadonlySet<string>,
 ): Promise<Settings> {
-  const next = change(await loadSettings(knownCategories));
-  await saveSettings(next);
-  return sanitizeSettings(next).settings;
+  const run = pendingUpdates.then(async () => {
+    const next = sanitizeSettings(change(await loadSettings(knownCategories))).settings;
+    await saveSettings(next);
+    return next;
+  });
+  pendingUpdates = run.catch(() => undefined);
+  return run;
 }

@@ -1,3 +1,198 @@
-export function App() {
-  return <main>Options</main>;
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AddSiteForm } from '../../components/options/AddSiteForm';
+import { CategoryToggle } from '../../components/options/CategoryToggle';
+import { HighlightStyleChoice } from '../../components/options/HighlightStyleChoice';
+import { ImportExport, type ImportOutcome } from '../../components/options/ImportExport';
+import { ShortcutInfo } from '../../components/options/ShortcutInfo';
+import { SiteList } from '../../components/options/SiteList';
+import { NEWS_SITES } from '../../data/news-sites';
+import { CITY_COLOR, paletteFor, REGION_COLOR } from '../../data/palette';
+import type { SectorCategory } from '../../data/schema';
+import { isCategoryEnabled, saveSettings, type Settings } from '../../data/settings';
+import { originsFor } from '../../data/sites';
+import { loadShortcut, shortcutSettingsLink, type OptionsApi } from './options-api';
+import { parseSettingsFile, serializeSettings, SETTINGS_FILE_NAME } from './settings-file';
+import { addSite, removeSite } from './site-actions';
+import { useGrantedSites } from './use-granted-sites';
+import { useSettings } from './use-settings';
+
+interface Props {
+  categories: readonly SectorCategory[];
+  api: OptionsApi;
+  isFirefox: boolean;
+}
+
+interface Kind {
+  id: string;
+  label: string;
+  description?: string;
+  defaultColor: string;
+  isOn(settings: Settings): boolean;
+  set(settings: Settings, on: boolean): Settings;
+}
+
+/** Regions, cities, then each sector category: everything that can be switched and coloured. */
+function kindsOf(categories: readonly SectorCategory[]): Kind[] {
+  return [
+    { id: 'region', label: 'Provinces and regions', defaultColor: REGION_COLOR, isOn: (s) => s.regions, set: (s, on) => ({ ...s, regions: on }) },
+    { id: 'city', label: 'Cities', defaultColor: CITY_COLOR, isOn: (s) => s.cities, set: (s, on) => ({ ...s, cities: on }) },
+    ...categories.map((category) => ({
+      id: category.id,
+      label: category.label,
+      description: category.sectors.map((sector) => sector.label).join(', '),
+      defaultColor: category.color,
+      isOn: (s: Settings) => isCategoryEnabled(s, category.id),
+      set: (s: Settings, on: boolean) => ({ ...s, categories: { ...s.categories, [category.id]: on } }),
+    })),
+  ];
+}
+
+function withColor(settings: Settings, id: string, color: string | null): Settings {
+  const colors = { ...settings.colors };
+  if (color === null) delete colors[id];
+  else colors[id] = color;
+  return { ...settings, colors };
+}
+
+function withSite(settings: Settings, site: string, on: boolean): Settings {
+  const others = settings.disabledSites.filter((s) => s !== site);
+  return { ...settings, disabledSites: on ? others : [...others, site] };
+}
+
+export function App({ categories, api, isFirefox }: Props) {
+  const known = useMemo(() => new Set(categories.map((c) => c.id)), [categories]);
+  const kinds = useMemo(() => kindsOf(categories), [categories]);
+  const { settings, update, error } = useSettings(known);
+  const granted = useGrantedSites(settings?.addedSites ?? [], api);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [siteMessage, setSiteMessage] = useState('');
+
+  useEffect(() => {
+    loadShortcut(api).then(setShortcut, () => setShortcut(''));
+  }, [api]);
+
+  if (!settings) return <main aria-busy="true">Loading settings…</main>;
+
+  const palette = paletteFor({ categories, colors: settings.colors });
+  const otherOff = settings.disabledSites.filter((s) => !NEWS_SITES.includes(s) && !settings.addedSites.includes(s));
+
+  const importFile = async (text: string): Promise<ImportOutcome> => {
+    const parsed = parseSettingsFile(text, known);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    await saveSettings(parsed.settings);
+    return { ok: true, problems: parsed.problems };
+  };
+
+  return (
+    <main>
+      <h1>Five-Year Plan Lens options</h1>
+      <p class="lead">Changes apply at once to every open page and are kept in your browser profile.</p>
+      {error && (
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <section aria-labelledby="what-heading">
+        <h2 id="what-heading">What to highlight</h2>
+        <div class="row">
+          <input
+            type="checkbox"
+            role="switch"
+            class="switch"
+            id="toggle-enabled"
+            checked={settings.enabled}
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              update((s) => ({ ...s, enabled: on }));
+            }}
+          />
+          <label for="toggle-enabled">Highlights on (everywhere)</label>
+        </div>
+        <ul class="categories">
+          {kinds.map((kind) => (
+            <CategoryToggle
+              key={kind.id}
+              id={kind.id}
+              label={kind.label}
+              {...(kind.description ? { description: kind.description } : {})}
+              checked={kind.isOn(settings)}
+              defaultColor={kind.defaultColor}
+              override={settings.colors[kind.id]}
+              cue={palette.get(kind.id)?.cue ?? 'solid'}
+              highlightStyle={settings.style}
+              onToggle={(on) => update((s) => kind.set(s, on))}
+              onColor={(color) => update((s) => withColor(s, kind.id, color))}
+            />
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="look-heading">
+        <h2 id="look-heading">How highlights look</h2>
+        <HighlightStyleChoice value={settings.style} onChange={(style) => update((s) => ({ ...s, style }))} />
+        <div class="row">
+          <input
+            type="checkbox"
+            id="first-mention"
+            checked={settings.firstMentionOnly}
+            aria-describedby="first-mention-hint"
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              update((s) => ({ ...s, firstMentionOnly: on }));
+            }}
+          />
+          <label for="first-mention">First mention per paragraph only</label>
+        </div>
+        <p class="hint" id="first-mention-hint">
+          Highlights each place or sector once per paragraph, to keep dense pages readable.
+        </p>
+      </section>
+
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Sites</h2>
+        <h3 id="builtin-heading">News sites</h3>
+        <SiteList name="built-in" sites={NEWS_SITES} disabledSites={settings.disabledSites} onToggle={(site, on) => update((s) => withSite(s, site, on))} />
+        <h3 id="added-heading">Sites you added</h3>
+        {settings.addedSites.length === 0 ? (
+          <p class="hint">None yet.</p>
+        ) : (
+          <SiteList
+            name="added"
+            sites={settings.addedSites}
+            disabledSites={settings.disabledSites}
+            onToggle={(site, on) => update((s) => withSite(s, site, on))}
+            {...(granted ? { granted } : {})}
+            onGrant={(site) => {
+              // Straight from the click: the prompt needs the user's gesture.
+              void api.permissions.request({ origins: originsFor(site) }).catch(() => false);
+            }}
+            onRemove={(site) => {
+              void removeSite(site, api).then((outcome) => setSiteMessage(outcome.message));
+            }}
+          />
+        )}
+        <p role="status" class="status">
+          {siteMessage}
+        </p>
+        {otherOff.length > 0 && (
+          <>
+            <h3 id="other-heading">Other sites switched off</h3>
+            <SiteList name="other" sites={otherOff} disabledSites={settings.disabledSites} onToggle={(site, on) => update((s) => withSite(s, site, on))} />
+          </>
+        )}
+        <AddSiteForm onAdd={(input) => addSite(input, api)} />
+      </section>
+
+      <section aria-labelledby="shortcut-heading">
+        <h2 id="shortcut-heading">Keyboard shortcut</h2>
+        <ShortcutInfo shortcut={shortcut} settings={shortcutSettingsLink(api, isFirefox)} />
+      </section>
+
+      <section aria-labelledby="backup-heading">
+        <h2 id="backup-heading">Back up or move your settings</h2>
+        <ImportExport exportFile={() => ({ text: serializeSettings(settings), name: SETTINGS_FILE_NAME })} onImport={importFile} />
+      </section>
+    </main>
+  );
 }
