@@ -7,17 +7,30 @@
 /** One step of a term's pattern: a regex fragment that matches one character (or a separator). */
 type Unit = string;
 
-/** Space, non-breaking space or a hyphen/dash between two words: "low-altitude" = "low altitude". */
-const SEP: Unit = '(?:[\\s\\u00a0]+|[-\\u2010\\u2011\\u2013])';
-/** Straight and typographic apostrophes: "Xi'an" = "Xi’an". */
-const QUOTE: Unit = "['\\u2018\\u2019]";
-const SEP_CHARS = /[\s\u00a0\-\u2010\u2011\u2013]+/g;
-const QUOTE_CHARS = /[\u2018\u2019]/g;
+/**
+ * How a term is compiled. 'fold': Latin, case-insensitive (the `i` flag); 'exact': Latin with an
+ * acronym token, matched case-exactly except its ordinary words; 'han': Chinese, literal.
+ */
+export type TermMode = 'fold' | 'exact' | 'han';
 
+// The fragments below repeat in every term, so they are kept short: V8 stops optimising a
+// RegExp whose source passes about 20 KB (it then runs several times slower). The dash and
+// quote characters are put into the source as themselves, not as \u escapes, for the same reason.
+/** Spaces or hyphens/dashes between two words: "low-altitude" = "low altitude". */
+const SEP: Unit = '[-\\s\u2010\u2011\u2013]+';
+/** Straight and typographic apostrophes: "Xi'an" = "Xi’an". */
+const QUOTE: Unit = "['\u2018\u2019]";
+/** After a term ending in an ASCII letter or digit: no further letter or digit. */
+const ASCII_BOUNDARY = '\\b';
+/** After a term ending in another Latin letter (Ü), which `\b` does not count as a letter. */
+const LATIN_BOUNDARY = '(?![\\w\u00c0-\u024f])';
+/** Largest RegExp source emitted in one piece; bigger tries are split by first character. */
+const CHUNK_LIMIT = 12_000;
+
+const SEP_CHARS = /[\s\-\u2010\u2011\u2013]+/g;
+const QUOTE_CHARS = /[\u2018\u2019]/g;
 /** Characters that make a Latin "word": a term may not start or end inside one. */
 const WORD_CHAR = /[A-Za-z0-9\u00c0-\u024f]/;
-/** Right boundary, checked inside the pattern so that a failed long term falls back to a shorter. */
-const RIGHT_BOUNDARY = '(?![A-Za-z0-9\\u00c0-\\u024f])';
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -38,9 +51,14 @@ export function isTooShortHan(term: string): boolean {
   return han > 0 && han < 2 && !isLatinTerm(term);
 }
 
-/** The key a term or a matched text is looked up by: lower case, one space per separator, ' quotes. */
+/** The key a Latin term or match is looked up by: lower case, one space per separator, ' quotes. */
 export function foldKey(text: string): string {
   return text.toLowerCase().replace(QUOTE_CHARS, "'").replace(SEP_CHARS, ' ');
+}
+
+/** The key a dictionary term is stored under: folded if Latin, as written if Chinese. */
+export function termKey(term: string): string {
+  return termMode(term) === 'han' ? term.trim() : foldKey(term.trim());
 }
 
 /**
@@ -49,20 +67,8 @@ export function foldKey(text: string): string {
  */
 function isCaseExactToken(token: string): boolean {
   if (/[0-9]/.test(token)) return true;
-  const body = token.replace(/s$/, '');
-  return /[A-Z]/.test(body.slice(1)) && !/^[A-Z][a-z]+$/.test(body);
-}
-
-function escapeChar(ch: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
-}
-
-/** A letter as a class matching both cases ("[aA]"), so the whole RegExp needs no `i` flag. */
-function foldedChar(ch: string): Unit {
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  if (lower === upper || lower.length !== 1 || upper.length !== 1) return escapeChar(ch);
-  return `[${lower}${upper}]`;
+  // A plural "s" does not make "NEVs" a plain word: judge the token without it.
+  return /[A-Z]/.test(token.replace(/s$/, '').slice(1));
 }
 
 /** Normalises spacing and quotes so that equal-looking terms compile to equal units. */
@@ -70,14 +76,40 @@ function tidy(term: string): string {
   return term.trim().replace(QUOTE_CHARS, "'").replace(/\s+/g, ' ');
 }
 
-/** A term's units: separators and quotes folded, letters case-folded except in acronym tokens. */
-function termUnits(term: string): Unit[] {
+/** A term cut into letter/digit tokens and single other characters. */
+function parts(term: string): string[] {
+  return tidy(term).match(/[A-Za-z0-9\u00c0-\u024f]+|[^A-Za-z0-9\u00c0-\u024f]/g) ?? [];
+}
+
+/** The mode a term compiles in (see TermMode). */
+export function termMode(term: string): TermMode {
+  if (!isLatinTerm(term)) return 'han';
+  return parts(term).some((p) => WORD_CHAR.test(p) && isCaseExactToken(p)) ? 'exact' : 'fold';
+}
+
+function escapeChar(ch: string): string {
+  return /[.*+?^${}()|[\]\\]/.test(ch) ? `\\${ch}` : ch;
+}
+
+/** A letter as a class matching both cases ("[aA]"), for the ordinary words of an 'exact' term. */
+function foldedChar(ch: string): Unit {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  if (lower === upper || lower.length !== 1 || upper.length !== 1) return escapeChar(ch);
+  return `[${lower}${upper}]`;
+}
+
+/** A term's units in a mode: separators and quotes folded, letters folded or kept as written. */
+function termUnits(term: string, mode: TermMode): Unit[] {
+  // Chinese terms are matched exactly as written, and looked up by the matched text as is.
+  if (mode === 'han') return [...term.trim()].map(escapeChar);
   const units: Unit[] = [];
-  // Tokens are runs of letters/digits; each decides on its own whether it is case-exact.
-  for (const part of tidy(term).match(/[A-Za-z0-9\u00c0-\u024f]+|[^A-Za-z0-9\u00c0-\u024f]/g) ?? []) {
+  for (const part of parts(term)) {
     if (WORD_CHAR.test(part)) {
-      const exact = isCaseExactToken(part);
-      for (const ch of part) units.push(exact ? escapeChar(ch) : foldedChar(ch));
+      const exact = mode !== 'fold' && isCaseExactToken(part);
+      for (const ch of part) {
+        units.push(mode === 'fold' ? escapeChar(ch.toLowerCase()) : exact ? escapeChar(ch) : foldedChar(ch));
+      }
     } else if (/[\s\-\u2010\u2011\u2013]/.test(part)) {
       if (units[units.length - 1] !== SEP) units.push(SEP);
     } else if (part === "'") {
@@ -89,27 +121,33 @@ function termUnits(term: string): Unit[] {
   return units;
 }
 
+/** What must follow a term's last character: a Latin word boundary, or nothing. */
+function rightBoundary(term: string): string {
+  const last = tidy(term).slice(-1);
+  if (/[A-Za-z0-9]/.test(last)) return ASCII_BOUNDARY;
+  return WORD_CHAR.test(last) ? LATIN_BOUNDARY : '';
+}
+
 /**
  * The singular and plural spellings of a sector term (its last word only): "humanoid robots" →
  * robot/robots, "industries" → industry/industries, "NEVs" → NEV/NEVs. Place names get none.
  */
 export function numberVariants(term: string): string[] {
   const t = tidy(term);
-  const last = /[A-Za-z]+$/.exec(t)?.[0];
+  const last = /[A-Za-z0-9]*[A-Za-z]$/.exec(t)?.[0];
   if (last === undefined) return [t];
   const head = t.slice(0, t.length - last.length);
   const forms = (...words: string[]): string[] => words.map((w) => head + w);
   if (isCaseExactToken(last)) {
-    // Acronyms take a bare lower-case "s": NEV/NEVs, IC/ICs.
+    // Acronyms take a bare lower-case "s": NEV/NEVs, IC/ICs, 6G/6Gs.
     const stem = /[A-Z0-9]s$/.test(last) ? last.slice(0, -1) : last;
     return forms(stem, `${stem}s`);
   }
   const lower = last.toLowerCase();
   if (/[^aeiou]ies$/.test(lower)) return forms(`${last.slice(0, -3)}y`, last);
   if (/[^aeiou]y$/.test(lower)) return forms(last, `${last.slice(0, -1)}ies`);
-  if (/(ss|us|is)$/.test(lower) || lower.length <= 3) {
-    return lower.endsWith('ss') || lower.length <= 3 ? forms(last, `${last}es`) : forms(last);
-  }
+  if (/ss$|^[a-z]{1,2}s$/.test(lower)) return forms(last, `${last}es`); // biomass, gas
+  if (/(us|is)$/.test(lower)) return forms(last);
   if (/(ch|sh|x|z)es$/.test(lower)) return forms(last.slice(0, -2), last);
   if (lower.endsWith('s')) return forms(last.slice(0, -1), last);
   if (/(ch|sh|x|z)$/.test(lower)) return forms(last, `${last}es`);
@@ -118,8 +156,8 @@ export function numberVariants(term: string): string[] {
 
 interface TrieNode {
   children: Map<Unit, TrieNode>;
-  /** A term ends here; the value says whether a Latin right boundary must follow. */
-  end?: { boundary: boolean };
+  /** A term ends here; the value is the boundary that must follow it. */
+  end?: string;
   /** Longest path below, to try longer alternatives first. */
   depth: number;
 }
@@ -127,18 +165,22 @@ interface TrieNode {
 const newNode = (): TrieNode => ({ children: new Map(), depth: 0 });
 
 /**
- * Builds one alternation of many terms, shared prefixes factored out. A flat `a|b|c…` of a
- * thousand terms makes the engine try every alternative at every position; the trie tries a
- * handful. Longer continuations come first and "end here" last, so the longest term wins and a
- * term whose right boundary fails backs off to a shorter one ("Jilin Citys" → "Jilin").
+ * Builds the alternation of many terms of one mode, shared prefixes factored out: a flat
+ * `a|b|c…` of a thousand terms makes the engine try every alternative at every position, the
+ * trie a handful. Longer continuations come first and "end here" last, so the longest term wins
+ * and a term whose right boundary fails backs off to a shorter one ("Jilin Citys" → "Jilin").
  */
 export class TermTrie {
   private readonly root = newNode();
-  private size = 0;
+  private readonly mode: TermMode;
 
-  /** Adds a term; returns false if it compiles to nothing (empty after tidying). */
+  constructor(mode: TermMode) {
+    this.mode = mode;
+  }
+
+  /** Adds a term; returns false if it compiles to nothing. */
   add(term: string): boolean {
-    const units = termUnits(term);
+    const units = termUnits(term, this.mode);
     if (units.length === 0) return false;
     let node = this.root;
     node.depth = Math.max(node.depth, units.length);
@@ -151,28 +193,51 @@ export class TermTrie {
       child.depth = Math.max(child.depth, units.length - i - 1);
       node = child;
     });
-    const lastChar = tidy(term).slice(-1);
-    node.end = { boundary: WORD_CHAR.test(lastChar) };
-    this.size += 1;
+    node.end = rightBoundary(term);
     return true;
   }
 
-  /** Number of terms added. */
-  get count(): number {
-    return this.size;
-  }
-
-  /** The alternation as a RegExp (global, no case flag: case folding is in the classes). */
-  compile(): RegExp | null {
-    if (this.size === 0) return null;
-    return new RegExp(emit(this.root), 'g');
+  /**
+   * The alternation as global RegExps of at most CHUNK_LIMIT characters each. Splitting loses
+   * nothing: each piece still reports the longest of its own terms at each position, and the
+   * matcher keeps the longest of all.
+   */
+  compile(): RegExp[] {
+    const flags = this.mode === 'fold' ? 'gi' : 'g';
+    const chunks: string[][] = [];
+    let size = Infinity;
+    for (const piece of pieces('', this.root)) {
+      if (size + piece.length > CHUNK_LIMIT) {
+        chunks.push([]);
+        size = 0;
+      }
+      chunks[chunks.length - 1]?.push(piece);
+      size += piece.length + 1;
+    }
+    return chunks.map((chunk) => new RegExp(chunk.join('|'), flags));
   }
 }
 
-function emit(node: TrieNode): string {
+/** The alternatives below a node, as few as fit: a subtree too big for one piece is split. */
+function pieces(prefix: string, node: TrieNode): string[] {
+  if (prefix !== '') {
+    const whole = prefix + emit(node);
+    if (whole.length <= CHUNK_LIMIT || node.children.size === 0) return [whole];
+  }
+  const out = [...node.children].flatMap(([unit, child]) => pieces(prefix + unit, child));
+  if (node.end !== undefined) out.push(prefix + node.end);
+  return out;
+}
+
+/** A node's alternatives: its children (longest first), then "a term ends here". */
+function branches(node: TrieNode): string[] {
   const children = [...node.children].sort((a, b) => b[1].depth - a[1].depth);
-  const parts = children.map(([unit, child]) => unit + emit(child));
-  if (node.end !== undefined) parts.push(node.end.boundary ? RIGHT_BOUNDARY : '');
-  if (parts.length === 1) return parts[0] ?? '';
-  return `(?:${parts.join('|')})`;
+  const out = children.map(([unit, child]) => unit + emit(child));
+  if (node.end !== undefined) out.push(node.end);
+  return out;
+}
+
+function emit(node: TrieNode): string {
+  const out = branches(node);
+  return out.length === 1 ? (out[0] ?? '') : `(?:${out.join('|')})`;
 }

@@ -1,0 +1,204 @@
+/**
+ * The pure matcher: compiles the dictionary from data/ once, then turns a block of text into
+ * region, city and sector matches. No DOM and no browser APIs, so it runs in tests and workers.
+ *
+ * How a text is scanned: every term (place names, not-mention phrases, sector terms) goes into
+ * one of three trie-shaped RegExps: case-folded English, case-exact acronyms, Chinese (each split
+ * in pieces if it grows big). Each runs once, left to right, restarting one character after
+ * every hit so that overlapping candidates (浙江 and 江西 in 浙江西部) are all seen; overlaps are
+ * then resolved longest-first, leftmost on a tie. There is no loop over terms at match time.
+ */
+import type { RegionId } from '../../data/schema';
+import {
+  Dictionary,
+  buildDictionary,
+  isBlock,
+  type CompiledDictionary,
+  type DictionarySource,
+  type EntityKind,
+  type Entry,
+  type Target,
+  type TermClash,
+} from './matcher-dictionary';
+import { foldKey, isWordCharAt } from './matcher-terms';
+
+export type { CompiledDictionary, DictionarySource, EntityKind, TermClash } from './matcher-dictionary';
+
+/** One mention found in a text. */
+export interface Match {
+  kind: EntityKind;
+  /** Region id, city id or sector id. */
+  id: string;
+  /** For kind 'region' (= id) and 'city' (its region). */
+  region?: RegionId;
+  /** For kind 'sector': its category id. */
+  category?: string;
+  /** UTF-16 offsets into the text passed in. */
+  start: number;
+  end: number;
+}
+
+/** Which kinds to return. Disabled names still block shorter matches inside them. */
+export interface MatchFilter {
+  regions: boolean;
+  cities: boolean;
+  categories: ReadonlySet<string>;
+}
+
+/** Optional extras for findMatches. */
+export interface FindOptions {
+  /** Text about the whole page (its title): decides a collision the paragraph leaves open. */
+  context?: string;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  entry: Entry;
+}
+
+/** Compiles the dictionary once (the slow part); reuse the result for every text. */
+export function compileDictionary(source: DictionarySource): CompiledDictionary {
+  return buildDictionary(source);
+}
+
+/** Terms claimed by several entities with no declared collision (first claimant wins). */
+export function listTermClashes(dict: CompiledDictionary): readonly TermClash[] {
+  return asDictionary(dict).clashes;
+}
+
+function asDictionary(dict: CompiledDictionary): Dictionary {
+  if (!(dict instanceof Dictionary)) throw new TypeError('matcher: use a dictionary from compileDictionary');
+  return dict;
+}
+
+/** True if a text has lower-case Latin letters and no capital: "beijing", "shanghaied". */
+function isAllLowercase(text: string): boolean {
+  return /[a-z]/.test(text) && text === text.toLowerCase();
+}
+
+/** Every candidate in text, sorted by start: at each start and in each pattern, the longest. */
+function scan(dict: Dictionary, text: string): Candidate[] {
+  const found: Candidate[] = [];
+  let sorted = true;
+  for (const { re, han } of dict.patterns) {
+    const before = found.length;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index;
+      const matched = m[0];
+      // Restart just after this start, not after its end: a longer term may begin inside it.
+      re.lastIndex = start + 1;
+      // The left boundary is checked here rather than in the pattern: every term starting at
+      // this position fails it alike, so no fallback is lost, and the pattern stays lean.
+      if (isWordCharAt(text, start) && isWordCharAt(text, start - 1)) continue;
+      const entry = dict.entries.get(han ? matched : foldKey(matched));
+      if (entry === undefined) continue;
+      if (entry.rejectLowercase && isAllLowercase(matched)) continue;
+      found.push({ start, end: start + matched.length, entry });
+    }
+    if (before > 0 && found.length > before) sorted = false;
+  }
+  // Several patterns each give sorted hits; at one start, the longer goes last (it replaces).
+  return sorted ? found : found.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Non-overlapping candidates: of overlapping ones the longest wins, the leftmost on a tie. */
+function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  const chosen: Candidate[] = [];
+  for (const c of candidates) {
+    const last = chosen[chosen.length - 1];
+    if (last === undefined || c.start >= last.end) chosen.push(c);
+    else if (c.end - c.start > last.end - last.start) chosen[chosen.length - 1] = c;
+  }
+  return chosen;
+}
+
+/** The regions a context text names (cached: the same page title comes with every paragraph). */
+function regionsNamedIn(dict: Dictionary, context: string): Set<RegionId> {
+  if (dict.contextCache?.text !== context) {
+    const regions = new Set<RegionId>();
+    for (const c of resolveOverlaps(scan(dict, context))) {
+      if (c.entry.contextRegion !== undefined) regions.add(c.entry.contextRegion);
+    }
+    dict.contextCache = { text: context, regions };
+  }
+  return dict.contextCache.regions;
+}
+
+/**
+ * Picks the claimant of a collided term at chosen[index]: the preferred one, unless the nearest
+ * unambiguous place mention of a claimant's region (in the paragraph, else in the context) is
+ * another claimant's region ("Suzhou, a city in northern Anhui").
+ */
+function claimantAt(dict: Dictionary, chosen: readonly Candidate[], index: number, context?: string): Target | undefined {
+  const at = chosen[index];
+  if (at === undefined) return undefined;
+  const { targets } = at.entry;
+  const claimRegions = new Set(targets.map((t) => t.region));
+  if (claimRegions.size < 2) return targets[0]; // Jilin vs Jilin City: context cannot tell them apart
+  const clueAt = (j: number): RegionId | undefined => {
+    const region = chosen[j]?.entry.contextRegion;
+    return region !== undefined && claimRegions.has(region) ? region : undefined;
+  };
+
+  let region: RegionId | undefined;
+  let distance = Infinity;
+  for (let j = index - 1; j >= 0 && region === undefined; j -= 1) {
+    region = clueAt(j);
+    if (region !== undefined) distance = at.start - (chosen[j]?.end ?? 0);
+  }
+  for (let j = index + 1; j < chosen.length; j += 1) {
+    const right = clueAt(j);
+    if (right === undefined) continue;
+    if ((chosen[j]?.start ?? Infinity) - at.end < distance) region = right;
+    break;
+  }
+  if (region === undefined && context !== undefined) {
+    const named = regionsNamedIn(dict, context);
+    const preferredRegion = targets[0]?.region;
+    if (preferredRegion === undefined || !named.has(preferredRegion)) {
+      region = targets.find((t) => t.region !== undefined && named.has(t.region))?.region;
+    }
+  }
+  return targets.find((t) => region !== undefined && t.region === region) ?? targets[0];
+}
+
+/** The match for a target, or null if it is a not-mention or its kind/category is off. */
+function toMatch(target: Target | undefined, c: Candidate, enabled: MatchFilter | undefined): Match | null {
+  if (target === undefined || isBlock(target)) return null;
+  const on =
+    enabled === undefined ||
+    (target.kind === 'region' && enabled.regions) ||
+    (target.kind === 'city' && enabled.cities) ||
+    (target.kind === 'sector' && target.category !== undefined && enabled.categories.has(target.category));
+  if (!on) return null;
+  const match: Match = { kind: target.kind, id: target.id, start: c.start, end: c.end };
+  if (target.region !== undefined) match.region = target.region;
+  if (target.category !== undefined) match.category = target.category;
+  return match;
+}
+
+/**
+ * All matches in text, sorted by start and non-overlapping. `enabled` limits the kinds and
+ * categories returned; the result is always the unfiltered result minus the disabled matches,
+ * so switching a kind off never makes a shorter name appear inside a longer one. (Hence the
+ * scan itself is the same whatever is enabled; only an all-off filter skips it.)
+ */
+export function findMatches(
+  dict: CompiledDictionary,
+  text: string,
+  enabled?: MatchFilter,
+  options?: FindOptions,
+): Match[] {
+  const d = asDictionary(dict);
+  if (enabled !== undefined && !enabled.regions && !enabled.cities && enabled.categories.size === 0) return [];
+  const chosen = resolveOverlaps(scan(d, text));
+  const matches: Match[] = [];
+  chosen.forEach((c, index) => {
+    const target = c.entry.targets.length > 1 ? claimantAt(d, chosen, index, options?.context) : c.entry.targets[0];
+    const match = toMatch(target, c, enabled);
+    if (match !== null) matches.push(match);
+  });
+  return matches;
+}
