@@ -1,7 +1,7 @@
 /**
- * Turns dictionary terms into one trie-shaped RegExp source and into lookup keys. Pure helpers
- * for matcher.ts: the folding rules (case, hyphen/space, quotes, plurals) live here, once, so
- * that the pattern and the key a match is looked up by can never disagree.
+ * Turns dictionary terms into trie-shaped RegExps and into lookup keys. Pure helpers for the
+ * matcher: the folding rules (case, hyphen/space, quotes, plurals) live here, once, so that a
+ * pattern and the key its hits are looked up by never disagree.
  */
 
 /** One step of a term's pattern: a regex fragment that matches one character (or a separator). */
@@ -24,7 +24,7 @@ const QUOTE: Unit = "['\u2018\u2019]";
 const ASCII_BOUNDARY = '\\b';
 /** After a term ending in another Latin letter (Ü), which `\b` does not count as a letter. */
 const LATIN_BOUNDARY = '(?![\\w\u00c0-\u024f])';
-/** Largest RegExp source emitted in one piece; bigger tries are split by first character. */
+/** Largest RegExp source emitted in one piece; a bigger trie is split along its branches. */
 const CHUNK_LIMIT = 12_000;
 
 const SEP_CHARS = /[\s\-\u2010\u2011\u2013]+/g;
@@ -198,9 +198,9 @@ export class TermTrie {
   }
 
   /**
-   * The alternation as global RegExps of at most CHUNK_LIMIT characters each. Splitting loses
-   * nothing: each piece still reports the longest of its own terms at each position, and the
-   * matcher keeps the longest of all.
+   * The alternation as global RegExps of at most about CHUNK_LIMIT characters each. Splitting
+   * loses nothing: each RegExp still reports the longest of its own terms at each position, and
+   * the matcher keeps the longest of all. (Usually two or three RegExps per mode at most.)
    */
   compile(): RegExp[] {
     const flags = this.mode === 'fold' ? 'gi' : 'g';

@@ -62,7 +62,7 @@ export function compileDictionary(source: DictionarySource): CompiledDictionary 
   return buildDictionary(source);
 }
 
-/** Terms claimed by several entities with no declared collision (first claimant wins). */
+/** Problems in the dictionary found while compiling it (see TermClash), for data tests and reports. */
 export function listTermClashes(dict: CompiledDictionary): readonly TermClash[] {
   return asDictionary(dict).clashes;
 }
