@@ -1,0 +1,430 @@
+// @vitest-environment node
+/**
+ * Meta-tests on data/: hygiene (normalised, sorted, kebab-case ids), references, sources,
+ * coverage, term clashes, the unverified marking, and that the texts are our own words rather
+ * than the research pack's (../shared/research/fyp-facts.json, beside the repository).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { categories, cities, collisions, meta, national, plans, regions, sources } from '../../data';
+import {
+  OVERALL_CATEGORY,
+  REGION_IDS,
+  foldTermEn,
+  hasHan,
+  isIsoDate,
+  isKebabId,
+  validateDataset,
+  type Dataset,
+  type EntityRef,
+  type Figure,
+  type PlanItem,
+} from '../../data/schema';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACK_PATH = fileURLToPath(new URL('../../../shared/research/fyp-facts.json', import.meta.url));
+const FILES = ['regions', 'cities', 'collisions', 'sectors', 'plans', 'national', 'sources', 'meta'] as const;
+/** The research pack's taxonomy order, kept by sectors.json. */
+const CATEGORY_ORDER = [
+  'frontier-tech', 'digital-ai', 'advanced-manufacturing', 'aerospace-low-altitude', 'transport-connectivity',
+  'energy-green', 'materials-resources', 'finance-services-trade', 'consumption-demand', 'opening-regional',
+  'agriculture-rural', 'marine',
+];
+
+const DATA: Dataset = { regions, cities, collisions, sectors: categories, plans, national, sources, meta };
+const sectors = categories.flatMap((c) => c.sectors);
+const items = plans.flatMap((p) => p.items.map((item) => ({ region: p.region, item })));
+const figures = plans.flatMap((p) => p.figures.map((figure) => ({ region: p.region, figure })));
+const sourceById = new Map(sources.map((s) => [s.id, s]));
+const allLow = (ids: readonly string[]): boolean => ids.every((id) => sourceById.get(id)?.reliability === 'low');
+const fileText = (name: string): string => readFileSync(`${ROOT}data/${name}.json`, 'utf8');
+
+describe('files', () => {
+  it.each(FILES)('%s.json is normalised (parse, then serialise with 2 spaces, gives the same bytes)', (name) => {
+    const text = fileText(name);
+    const value: unknown = JSON.parse(text);
+    expect(`${JSON.stringify(value, null, 2)}\n`).toBe(text);
+  });
+
+  const sortedLists: [string, string[]][] = [
+    ['regions', regions.map((r) => r.id)],
+    ['cities', cities.map((c) => c.id)],
+    ['collisions (by term)', collisions.map((c) => c.term)],
+    ['plans (by region)', plans.map((p) => p.region)],
+    ['national', national.map((n) => n.id)],
+    ['sources', sources.map((s) => s.id)],
+    ...plans.map((p): [string, string[]] => [`${p.region} items`, p.items.map((i) => i.id)]),
+    ...plans.map((p): [string, string[]] => [`${p.region} figures`, p.figures.map((f) => f.id)]),
+  ];
+  it.each(sortedLists)('%s are sorted by id', (_name, ids) => {
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it('keeps the research pack’s category order', () => {
+    expect(categories.map((c) => c.id)).toEqual(CATEGORY_ORDER);
+  });
+});
+
+describe('ids', () => {
+  const idLists: [string, string[]][] = [
+    ['regions', regions.map((r) => r.id)],
+    ['cities', cities.map((c) => c.id)],
+    ['categories', categories.map((c) => c.id)],
+    ['sectors', sectors.map((s) => s.id)],
+    ['items, figures and national priorities', [...items.map((x) => x.item.id), ...figures.map((x) => x.figure.id), ...national.map((n) => n.id)]],
+    ['sources', sources.map((s) => s.id)],
+  ];
+  it.each(idLists)('%s: unique and kebab-case', (_name, ids) => {
+    expect(ids.filter((id) => !isKebabId(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has exactly the 33 region ids', () => {
+    expect(regions.map((r) => r.id)).toEqual([...REGION_IDS]);
+    expect(plans.map((p) => p.region)).toEqual([...REGION_IDS]);
+  });
+
+  it('names colliding cities with a region suffix', () => {
+    for (const id of ['suzhou-jiangsu', 'suzhou-anhui', 'fuzhou-fujian', 'fuzhou-jiangxi', 'taizhou-zhejiang', 'taizhou-jiangsu',
+      'yichun-jiangxi', 'yichun-heilongjiang', 'yulin-guangxi', 'yulin-shaanxi', 'jilin-city']) {
+      expect(cities.some((c) => c.id === id), id).toBe(true);
+    }
+  });
+});
+
+describe('references', () => {
+  const regionIds = new Set<string>(REGION_IDS);
+  const sectorIds = new Set(sectors.map((s) => s.id));
+  const categoryIds = new Set([...categories.map((c) => c.id), OVERALL_CATEGORY]);
+  const statements = [...items.map((x) => x.item), ...national];
+
+  it('every city is in a region', () => {
+    expect(cities.filter((c) => !regionIds.has(c.region)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('every item and national priority names known sectors and a known category', () => {
+    expect(statements.filter((s) => s.sectors.some((id) => !sectorIds.has(id))).map((s) => s.id)).toEqual([]);
+    expect(statements.filter((s) => !categoryIds.has(s.category)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('every item, figure and national priority cites known sources', () => {
+    const cited = [...statements, ...figures.map((x) => x.figure)].flatMap((s) => s.sources);
+    expect(cited.filter((id) => !sourceById.has(id))).toEqual([]);
+  });
+
+  it('every source is cited', () => {
+    const cited = new Set([...statements, ...figures.map((x) => x.figure)].flatMap((s) => s.sources));
+    expect(sources.filter((s) => !cited.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('every collision names existing claimants and prefers one of them', () => {
+    const entities = new Set<string>([
+      ...regions.map((r) => `region:${r.id}`),
+      ...cities.map((c) => `city:${c.id}`),
+      ...sectors.map((s) => `sector:${s.id}`),
+    ]);
+    for (const c of collisions) {
+      expect(c.claimants.length, c.term).toBeGreaterThanOrEqual(2);
+      expect(c.claimants.filter((ref) => !entities.has(ref)), c.term).toEqual([]);
+      expect(c.claimants, c.term).toContain(c.preferred);
+    }
+  });
+
+  it('marks one capital per province and autonomous region, matching the region’s capital', () => {
+    for (const r of regions) {
+      const capitals = cities.filter((c) => c.region === r.id && c.capital === true);
+      if (r.type === 'province' || r.type === 'autonomous-region') expect(capitals, r.id).toHaveLength(1);
+      for (const c of capitals) expect([c.nameZh, ...c.termsZh], r.id).toContain(r.capital.zh);
+    }
+  });
+});
+
+describe('sources', () => {
+  const cited: [string, string[]][] = [
+    ...items.map((x): [string, string[]] => [x.item.id, x.item.sources]),
+    ...figures.map((x): [string, string[]] => [x.figure.id, x.figure.sources]),
+    ...national.map((n): [string, string[]] => [n.id, n.sources]),
+  ];
+  it.each(cited)('%s has a source with a URL and a date (or "undated")', (_id, ids) => {
+    expect(ids.length).toBeGreaterThanOrEqual(1);
+    for (const id of ids) {
+      const source = sourceById.get(id);
+      expect(source?.url).toMatch(/^https?:\/\/\S+$/);
+      expect(source?.date === 'undated' || isIsoDate(source?.date)).toBe(true);
+    }
+  });
+
+  it('dates the data by its newest source', () => {
+    const newest = sources.map((s) => s.date).filter((d) => d !== 'undated').sort().at(-1);
+    expect(meta.asOf).toBe(newest);
+    expect(meta.version).toMatch(/^\d{4}\.\d+\.\d+$/);
+  });
+});
+
+describe('coverage', () => {
+  it.each([...REGION_IDS])('%s has ≥3 sourced priorities (≥1 verified) and ≥8 cities', (id) => {
+    const plan = plans.find((p) => p.region === id);
+    const sourced = plan?.items.filter((i) => i.sources.length > 0) ?? [];
+    expect(sourced.length).toBeGreaterThanOrEqual(3);
+    expect(sourced.filter((i) => i.unverified !== true).length).toBeGreaterThanOrEqual(1);
+    expect(cities.filter((c) => c.region === id).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has 300+ cities and 60+ sectors in 12 categories', () => {
+    expect(cities.length).toBeGreaterThanOrEqual(300);
+    expect(categories).toHaveLength(12);
+    expect(sectors.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('writes short items (≤ 45 words)', () => {
+    const long = [...items.map((x) => x.item), ...national].filter((s) => s.text.split(/\s+/).length > 45);
+    expect(long.map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe('terms', () => {
+  it.each([
+    ['Low-altitude economy', 'low altitude economy'],
+    ['NEVs', 'nev'],
+    ['Xi’an', "xi'an"],
+    ['humanoid  robots', 'humanoid robot'],
+  ])('folds %j to %j', (term, key) => {
+    expect(foldTermEn(term)).toBe(key);
+  });
+
+  it('declares every term claimed by two entities, and only those', () => {
+    // An independent fold, written out here so a bug in the schema's cannot hide a clash.
+    const key = (t: string): string =>
+      hasHan(t) ? t : t.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ').trim().replace(/s$/, '');
+    const claims = new Map<string, Set<EntityRef>>();
+    const claim = (ref: EntityRef, terms: string[]): void => {
+      for (const t of terms) claims.set(key(t), (claims.get(key(t)) ?? new Set<EntityRef>()).add(ref));
+    };
+    for (const r of regions) claim(`region:${r.id}`, [...r.termsEn, ...r.termsZh]);
+    for (const c of cities) claim(`city:${c.id}`, [...c.termsEn, ...c.termsZh]);
+    for (const s of sectors) claim(`sector:${s.id}`, [...s.termsEn, ...s.termsZh]);
+    const clashes = [...claims].filter(([, refs]) => refs.size > 1).map(([k, refs]) => `${k}: ${[...refs].sort().join(' ')}`);
+    const declared = collisions.map((c) => `${key(c.term)}: ${[...c.claimants].sort().join(' ')}`);
+    expect(clashes.sort()).toEqual(declared.sort());
+  });
+
+  it('never matches a single Chinese character for a region or city', () => {
+    const terms = [...regions, ...cities].flatMap((e) => e.termsZh);
+    expect(terms.filter((t) => [...t].length < 2)).toEqual([]);
+    expect(regions.filter((r) => r.termsZh.includes(r.abbrZh)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('keeps Chinese and English terms apart', () => {
+    const all = [...regions, ...cities, ...sectors];
+    expect(all.flatMap((e) => e.termsEn).filter(hasHan)).toEqual([]);
+    expect(all.flatMap((e) => e.termsZh).filter((t) => !hasHan(t))).toEqual([]);
+  });
+
+  it('leaves Mongolia the country and plain Jilin alone', () => {
+    const everyTerm = [...regions, ...cities, ...sectors].flatMap((e) => e.termsEn.map(foldTermEn));
+    expect(everyTerm).not.toContain('mongolia');
+    const jilinCity = cities.find((c) => c.id === 'jilin-city');
+    expect(jilinCity?.termsEn).toEqual(['Jilin City']);
+    expect(jilinCity?.termsZh).toEqual(['吉林市']);
+  });
+
+  it('gives the pack’s traps a not-mention', () => {
+    const notMentions = regions.flatMap((r) => r.notMentions);
+    for (const phrase of ['Peking University', 'Shanghai Cooperation Organisation', 'aircraft carrier Liaoning', 'aircraft carrier Shandong',
+      'aircraft carrier Fujian', 'Hainan Tibetan Autonomous Prefecture', 'Henan Mongol Autonomous County', 'Qinghai-Tibet Plateau',
+      'Yunnan Baiyao', 'Zhejiang University', 'Kweichow Moutai', '山东舰', '上海合作组织']) {
+      expect(notMentions).toContain(phrase);
+    }
+  });
+});
+
+describe('category colours', () => {
+  const channel = (hex: string, i: number): number => {
+    const v = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = (hex: string): number => 0.2126 * channel(hex, 1) + 0.7152 * channel(hex, 3) + 0.0722 * channel(hex, 5);
+  const contrast = (a: string, b: string): number => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  /** CIE L*a*b* (D65), to measure how far apart two colours look. */
+  const lab = (hex: string): [number, number, number] => {
+    const [r, g, b] = [channel(hex, 1), channel(hex, 3), channel(hex, 5)];
+    const f = (t: number): number => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+    const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+    const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+    const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const distance = (a: string, b: string): number => Math.hypot(...lab(a).map((v, i) => v - (lab(b)[i] ?? 0)));
+
+  it.each(categories.map((c) => [c.id, c.color]))('%s (%s) keeps black text readable (WCAG AA)', (_id, color) => {
+    expect(color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(contrast(color, '#000000')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(color, '#111111')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('keeps the 12 colours, the region colour and the city colour clearly apart', () => {
+    const colors = [...categories.map((c) => c.color), '#ffd54f', '#ffecb3'];
+    for (const [i, a] of colors.entries()) {
+      for (const b of colors.slice(i + 1)) expect(distance(a, b), `${a} vs ${b}`).toBeGreaterThanOrEqual(12);
+    }
+  });
+});
+
+describe('unverified', () => {
+  const marked: [string, string[], boolean | undefined][] = [
+    ...items.map((x): [string, string[], boolean | undefined] => [x.item.id, x.item.sources, x.item.unverified]),
+    ...figures.map((x): [string, string[], boolean | undefined] => [x.figure.id, x.figure.sources, x.figure.unverified]),
+  ];
+  it('marks exactly the items and figures resting only on low-reliability sources', () => {
+    const wrong = marked.filter(([, ids, unverified]) => allLow(ids) !== (unverified === true)).map(([id]) => id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives national priorities at least one medium or high source', () => {
+    expect(national.filter((n) => allLow(n.sources)).map((n) => n.id)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The research pack: facts carried over, sentences ours.
+
+interface Pack {
+  sources: { id: string; url: string; title: string; date?: string | null; reliability: string }[];
+  taxonomy: { id: string; sectors: { id: string }[] }[];
+  national: { text: string }[];
+  regions: { id: string; plan: { text: string }[]; figures: { label: string; value: string }[]; gaps: string }[];
+}
+
+function loadPack(): Pack {
+  if (!existsSync(PACK_PATH)) {
+    throw new Error('The research pack ../shared/research/fyp-facts.json (beside the repository) is missing: the data tests need it to check that texts are our own words.');
+  }
+  const value: unknown = JSON.parse(readFileSync(PACK_PATH, 'utf8'));
+  return value as Pack;
+}
+
+/** Words as written: lower case, straight quotes, "1,550" as one number, outer punctuation dropped. */
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/(?<=\d),(?=\d)/g, '')
+    .split(/[^\p{L}\p{N}_'.%+&-]+/u)
+    .map((w) => w.replace(/^[.'-]+|[.'-]+$/g, ''))
+    .filter((w) => w !== '');
+}
+
+/** Every run of 8 consecutive words. */
+function runs(text: string, n = 8): Set<string> {
+  const w = words(text);
+  const out = new Set<string>();
+  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
+  return out;
+}
+
+describe('the research pack', () => {
+  it('is beside the repository', () => {
+    expect(() => loadPack()).not.toThrow();
+  });
+
+  it('carries every source over unchanged (URL, title, date or "undated", reliability)', () => {
+    const packSources = new Map(loadPack().sources.map((s) => [s.id, s]));
+    for (const s of sources) {
+      const p = packSources.get(s.id);
+      expect(p, s.id).toBeDefined();
+      expect([s.url, s.title, s.date, s.reliability], s.id).toEqual([p?.url, p?.title, p?.date ?? 'undated', p?.reliability]);
+    }
+  });
+
+  it('keeps the taxonomy’s categories and sectors', () => {
+    const pack = loadPack();
+    expect(categories.map((c) => c.id)).toEqual(pack.taxonomy.map((c) => c.id));
+    expect(sectors.map((s) => s.id)).toEqual(pack.taxonomy.flatMap((c) => c.sectors.map((s) => s.id)));
+  });
+
+  it('carries every plan item and figure over', () => {
+    const pack = loadPack();
+    for (const r of pack.regions) {
+      const plan = plans.find((p) => p.region === r.id);
+      expect(plan?.items.length, r.id).toBe(r.plan.length);
+      expect(plan?.figures.length ?? 0, r.id).toBeGreaterThanOrEqual(r.figures.length);
+    }
+    expect(national).toHaveLength(pack.national.length);
+  });
+
+  it('shares no run of 8 words with the pack’s texts (items, figures, gaps, national)', () => {
+    const pack = loadPack();
+    const copied: string[] = [];
+    const check = (id: string, ours: string, theirs: Set<string>): void => {
+      for (const run of runs(ours)) if (theirs.has(run)) copied.push(`${id}: "${run}"`);
+    };
+    for (const r of pack.regions) {
+      const theirs = new Set<string>();
+      for (const t of [...r.plan.map((p) => p.text), ...r.figures.map((f) => `${f.label} ${f.value}`), r.gaps]) {
+        for (const run of runs(t)) theirs.add(run);
+      }
+      const plan = plans.find((p) => p.region === r.id);
+      for (const item of plan?.items ?? []) check(item.id, item.text, theirs);
+      for (const figure of plan?.figures ?? []) check(figure.id, figure.value, theirs);
+      check(`${r.id} gaps`, plan?.gaps ?? '', theirs);
+    }
+    const nationalRuns = new Set(pack.national.flatMap((n) => [...runs(n.text)]));
+    for (const n of national) check(n.id, n.text, nationalRuns);
+    expect(copied).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+type Corruption = [name: string, corrupt: (d: Dataset) => void, expected: string];
+
+const firstItem = (d: Dataset): PlanItem => {
+  const item = d.plans[0]?.items[0];
+  if (!item) throw new Error('no item');
+  return item;
+};
+const firstUnverified = (d: Dataset): PlanItem | Figure => {
+  const found = d.plans.flatMap((p) => [...p.items, ...p.figures]).find((x) => x.unverified === true);
+  if (!found) throw new Error('no unverified entry');
+  return found;
+};
+
+const CORRUPTIONS: Corruption[] = [
+  ['a duplicate city', (d) => d.cities.push({ ...cities[0]! }), 'duplicate id'],
+  ['a missing region', (d) => { d.regions = d.regions.filter((r) => r.id !== 'macao'); }, 'missing region "macao"'],
+  ['an unknown sector', (d) => firstItem(d).sectors.push('no-such-sector'), 'unknown sector "no-such-sector"'],
+  ['an unknown category', (d) => { firstItem(d).category = 'tourism'; }, 'unknown category "tourism"'],
+  ['an unknown source', (d) => firstItem(d).sources.push('no-such-source'), 'unknown source "no-such-source"'],
+  ['an item without sources', (d) => { firstItem(d).sources = []; }, 'expected at least 1 entries'],
+  ['an unverified flag dropped', (d) => { delete firstUnverified(d).unverified; }, 'mark it unverified'],
+  ['an undeclared collision', (d) => { d.collisions = d.collisions.filter((c) => c.term !== 'Suzhou'); }, 'is claimed by city:suzhou-anhui, city:suzhou-jiangsu but not declared'],
+  ['a preferred entity that is no claimant', (d) => { d.collisions[0]!.preferred = 'city:hefei'; }, 'must be one of the claimants'],
+  ['a one-character Chinese term', (d) => d.regions[0]!.termsZh.push('皖'), 'a single character is never matched'],
+  ['a not-mention that is a name', (d) => d.regions.find((r) => r.id === 'beijing')!.notMentions.push('Peking'), '"Peking" is itself a term'],
+  ['an impossible source date', (d) => { d.sources[0]!.date = '2026-02-30'; }, 'expected YYYY-MM-DD or "undated"'],
+  ['a source cited by nothing', (d) => d.sources.push({ ...sources[0]!, id: 'orphan' }), '"orphan" is cited by nothing'],
+  ['a stale as-of date', (d) => { d.meta.asOf = '2020-01-01'; }, 'the newest source date'],
+  ['an unknown field', (d) => { Object.assign(d.cities[0]!, { population: 1 }); }, 'unknown field "population"'],
+  ['a colour that is no colour', (d) => { d.sectors[0]!.color = 'purple'; }, '#rrggbb'],
+];
+
+describe('validateDataset', () => {
+  it('finds no problem in the real data', () => {
+    expect(validateDataset(DATA)).toEqual([]);
+  });
+
+  it.each(CORRUPTIONS)('reports %s', (_name, corrupt, expected) => {
+    const copy = structuredClone(DATA);
+    corrupt(copy);
+    const problems = validateDataset(copy);
+    expect(problems.some((p) => p.includes(expected)), problems.join('\n')).toBe(true);
+  });
+
+  it('reports a file that is not an array', () => {
+    expect(validateDataset({ ...DATA, cities: { hefei: true } })).toContain('cities: expected an array');
+  });
+});
