@@ -67,8 +67,12 @@ export class PageAnnotation {
       ...(options.describe ? { describe: options.describe } : {}),
       afterDomWork: () => this.watcher.ignoreOwnChanges(),
     });
-    this.style = installPageStyle(this.doc, { categories: options.categories, ...this.settings });
+    this.style = installPageStyle(this.doc, this.styleInput());
     options.signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  private styleInput() {
+    return { categories: this.options.categories, colors: this.settings.colors, style: this.settings.style };
   }
 
   get state(): PageState {
@@ -129,7 +133,7 @@ export class PageAnnotation {
     const wasOn = this.isOn();
     const prev = this.settings;
     this.settings = next;
-    this.style.update({ categories: this.options.categories, ...next });
+    this.style.update(this.styleInput());
     const filter = filterFor(next, this.options.categories);
     const prevFilter = this.annotator.filter;
     this.annotator.setOptions({ filter, firstMentionOnly: next.firstMentionOnly });

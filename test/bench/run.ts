@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { categories, cities, regions } from '../../data';
-import { launchWithExtension, startFixtureServer, tabIdOf, type ExtensionBrowser } from '../e2e/harness';
+import { launchWithExtension, startFixtureServer, tabIdOf, type ExtensionApi, type ExtensionBrowser } from '../e2e/harness';
 import { ROOT } from '../e2e/paths';
 import { generateArticle } from './generate';
 
@@ -69,7 +69,7 @@ async function heapCycles(browser: ExtensionBrowser, page: Page): Promise<{ befo
   const driver = await browser.context.newPage();
   await driver.goto(`chrome-extension://${browser.extensionId}/options.html`);
   const toggle = () =>
-    driver.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-highlights' }), tabId);
+    driver.evaluate((id) => (globalThis as unknown as { chrome: ExtensionApi }).chrome.tabs.sendMessage(id, { type: 'toggle-highlights' }), tabId);
   // Warm up once so that lazily created structures are not counted as growth.
   await toggle();
   await toggle();

@@ -118,12 +118,22 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   await probe.goto(`chrome-extension://${browser.extensionId}/options.html`);
   const url = page.url();
   const id = await probe.evaluate(async (target) => {
-    const tabs = await chrome.tabs.query({});
+    // Runs inside the extension page, where `chrome` is the extension API.
+    const tabs = await (globalThis as unknown as { chrome: ExtensionApi }).chrome.tabs.query({});
     return tabs.find((t) => t.url === target)?.id ?? -1;
   }, url);
   await probe.close();
   if (id < 0) throw new Error(`no tab for ${url}`);
   return id;
+}
+
+/** The slice of the `chrome` API that tests call inside extension pages (page.evaluate). */
+export interface ExtensionApi {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
 }
 
 /** Opens the popup for a tab in a full page (`popup.html?tab=<id>`). */
