@@ -1,5 +1,5 @@
 /** Tooltips for marks: what the highlighted name is, in a few words. */
-import { cityById, regionById, sectorById } from '../../data';
+import { cityById, regionById, sectorById } from '../../data/dictionary';
 import type { Match } from './matcher';
 
 const TYPE_LABEL = {

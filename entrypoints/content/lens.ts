@@ -2,7 +2,7 @@
  * Starts the highlighting engine on a document: the content script runs it on news pages, the
  * bundled demo article on itself. Settings are read, validated and followed live.
  */
-import { categories, cities, collisions, regions } from '../../data';
+import { categories, cities, collisions, regions } from '../../data/dictionary';
 import type { PageResults } from '../../data/protocol';
 import { loadSettings, watchSettings } from '../../data/settings';
 import { describeMatch } from './describe';
