@@ -8,12 +8,15 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Five-Year Plan Lens',
     description:
       "Highlights China's provinces, cities and priority sectors in news about the 15th Five-Year Plan, with sourced regional summaries.",
     permissions: ['storage', 'activeTab', 'scripting'],
+    // Sites the reader adds ask for their host permission at run time (options page, popup).
     optional_host_permissions: ['*://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): origins go here.
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : {}),
     host_permissions: NEWS_SITE_MATCHES,
     commands: {
       'toggle-highlights': {

@@ -13,13 +13,15 @@ export default defineBackground(() => {
     }
   });
 
-  browser.action.setBadgeBackgroundColor({ color: '#8d1c1c' }).catch(() => {});
+  // MV2 (Firefox) calls the toolbar button browserAction.
+  const action = browser.action ?? browser.browserAction;
+  action.setBadgeBackgroundColor({ color: '#8d1c1c' }).catch(() => {});
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isBackgroundRequest(message)) return undefined;
     if (message.type === 'results-changed' && sender.tab?.id !== undefined) {
       const text = message.regionCount > 0 ? String(message.regionCount) : '';
-      return browser.action.setBadgeText({ tabId: sender.tab.id, text }).catch((error: unknown) => {
+      return action.setBadgeText({ tabId: sender.tab.id, text }).catch((error: unknown) => {
         console.warn('[fyp] badge update failed', error);
       });
     }
