@@ -6,8 +6,12 @@ import type { SectorCategory } from './schema';
 
 export const REGION_COLOR = '#ffd54f';
 export const CITY_COLOR = '#ffecb3';
-/** Underline styles cycled through the categories; regions solid, cities dotted. */
-const CUES = ['dashed', 'double', 'wavy', 'solid', 'dotted'] as const;
+/**
+ * Underline styles cycled through the sector categories. Regions keep solid and cities dotted
+ * for themselves, so the three kinds of highlight differ without colour; with more categories
+ * than CSS has underline styles, categories share cues (their marks' titles name them).
+ */
+const CUES = ['dashed', 'double', 'wavy'] as const;
 
 export interface PaletteInput {
   categories: readonly Pick<SectorCategory, 'id' | 'color'>[];

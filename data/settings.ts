@@ -55,6 +55,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The categories key that stands for every sector category (version 1's one switch). */
+export const ALL_CATEGORIES = '*';
+
 const SETTINGS_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_SETTINGS));
 /** Colour keys besides the category ids. */
 const KIND_COLOR_KEYS: ReadonlySet<string> = new Set(['region', 'city']);
@@ -120,7 +123,9 @@ export function sanitizeSettings(raw: unknown, knownCategories?: ReadonlySet<str
     if (isRecord(raw.categories)) {
       for (const [id, on] of Object.entries(raw.categories)) {
         if (typeof on !== 'boolean') problems.push(`categories.${id}: expected a boolean`);
-        else if (knownCategories && !knownCategories.has(id)) problems.push(`categories.${id}: unknown category`);
+        else if (knownCategories && id !== ALL_CATEGORIES && !knownCategories.has(id)) {
+          problems.push(`categories.${id}: unknown category`);
+        }
         else settings.categories[id] = on;
       }
     } else problems.push('categories: expected an object');
@@ -159,7 +164,7 @@ export function migrateFromV1(old: unknown): Settings {
   if (typeof v1.regions === 'boolean') settings.regions = v1.regions;
   if (typeof v1.cities === 'boolean') settings.cities = v1.cities;
   // v1 had one switch for every sector; keep its meaning by writing it to each category.
-  if (v1.sectors === false) settings.categories = { '*': false };
+  if (v1.sectors === false) settings.categories = { [ALL_CATEGORIES]: false };
   return settings;
 }
 
@@ -206,7 +211,7 @@ async function readStored(): Promise<unknown> {
 
 /** Whether a sector category is on ("*" is the v1 all-sectors switch). */
 export function isCategoryEnabled(settings: Settings, categoryId: string): boolean {
-  return settings.categories[categoryId] ?? settings.categories['*'] ?? true;
+  return settings.categories[categoryId] ?? settings.categories[ALL_CATEGORIES] ?? true;
 }
 
 /** Whether highlighting is switched off for a host (the site or one of its parents listed). */

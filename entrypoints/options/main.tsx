@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { categories } from '../../data';
+import { categories } from '../../data/dictionary';
 import { App } from './App';
 import './options.css';
 

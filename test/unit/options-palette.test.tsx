@@ -57,4 +57,12 @@ describe('the choosable palette', () => {
     expect(palette.get('b')?.color).toBe('#1f9e8e');
     expect(palette.get('a')?.cue).not.toBe(palette.get('b')?.cue);
   });
+
+  it('keeps the region and city cues for regions and cities, however many categories there are', () => {
+    const categories = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, color: '#ffcc80' }));
+    const palette = paletteFor({ categories, colors: {} });
+    for (const category of categories) {
+      expect(['solid', 'dotted']).not.toContain(palette.get(category.id)?.cue);
+    }
+  });
 });
