@@ -244,6 +244,19 @@ describe.skipIf(e2eOptOut())('options page, live on an open article', () => {
     await dense.close();
   });
 
+  it('falls back to the defaults, live and without breaking the page, when storage holds garbage', async () => {
+    await options.evaluate(async () => {
+      const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
+      await storage.sync.set({ settings: { regions: 'yes', categories: ['all'], style: 42, colors: { region: 'red' } } });
+    });
+    await article.waitForFunction((n) => document.querySelectorAll('[data-fyp-kind]').length === n, allMarks.length, { timeout: LIVE_LIMIT_MS * 2 });
+    expect(await marksOn(article)).toEqual(allMarks);
+    expect(await article.getAttribute('html', 'data-fyp-status')).toBe('ready');
+    // The options page shows the defaults too.
+    await options.waitForFunction(() => (document.querySelector('#toggle-city') as HTMLInputElement | null)?.checked === true);
+    expect(await options.isChecked('#style-background')).toBe(true);
+  });
+
   it('loads the content script file the background registers for added sites', async () => {
     // Host permission for an added site needs the browser's prompt, which automation cannot
     // answer; so check the registration call itself against a built-in host, where the
