@@ -33,7 +33,11 @@ export interface AnnotatorOptions {
 /** Our marks, for selectors elsewhere (page watcher, jump). */
 export const OUR_MARKS = `${MARK_ELEMENT}[data-fyp-kind]`;
 
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the page handle input and paint; scheduler.yield resumes us ahead of other tasks. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 function attributesFor(match: Match, describe?: (match: Match) => string): Record<string, string> {
   const attributes: Record<string, string> = { 'data-fyp-kind': match.kind, 'data-fyp-id': match.id };

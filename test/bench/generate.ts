@@ -1,9 +1,19 @@
 /**
- * Generated benchmark pages: news-like paragraphs about provincial plans, in our own words,
- * with region, city and sector names at a realistic density (about one name per 12 words).
+ * Generated benchmark pages: news-like paragraphs about provincial plans, in our own words.
+ * Sentences with names alternate with plain ones, for about one highlighted name per 15 words,
+ * the density of a dense regional-economy article.
  */
 
-const SENTENCES = [
+const PLAIN = [
+  'The committee met twice during the month to review the draft and its targets.',
+  'Officials said the plan would be revised after a round of public consultation.',
+  'Several agencies promised faster approvals for private investment next year.',
+  'The report also discussed housing, schools, hospitals and pensions in some detail.',
+  'Observers expect the final text to be adopted at the annual legislative session.',
+  'Local media said the document runs to more than one hundred pages in all.',
+];
+
+const NAMED = [
   'Officials in Zhejiang said Hangzhou would add computing power for large models next year.',
   'Guangdong plans more support for humanoid robots and integrated circuits in Shenzhen.',
   'The low-altitude economy featured in Sichuan planning documents, with drone routes near Chengdu.',
@@ -23,7 +33,7 @@ function paragraph(seed: number, words: number): string {
   let count = 0;
   let i = seed;
   while (count < words) {
-    const s = SENTENCES[i % SENTENCES.length] as string;
+    const s = (i % 3 === 0 ? NAMED[i % NAMED.length] : PLAIN[i % PLAIN.length]) as string;
     parts.push(s);
     count += s.split(' ').length;
     i += 7;
