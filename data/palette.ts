@@ -101,3 +101,16 @@ export function colorName(color: string): string {
 export function cueName(cue: string): string {
   return `${cue} underline`;
 }
+
+/**
+ * The colour to draw an underline in: the highlight colour itself when it stands out on a white
+ * page (≥3:1), else a darker shade of it, so pastel defaults do not vanish in underline mode.
+ */
+export function underlineColorFor(color: string): string {
+  let [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16)) as [number, number, number];
+  const hex = () => `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+  for (let i = 0; i < 30 && contrastRatio(hex(), '#ffffff') < MIN_UNDERLINE_CONTRAST; i++) {
+    [r, g, b] = [r * 0.9, g * 0.9, b * 0.9];
+  }
+  return hex();
+}

@@ -46,7 +46,9 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
     signal,
     ...(onResultsChanged ? { onResultsChanged } : {}),
   });
-  const unwatch = watchSettings((next) => void page.applySettings(next), knownCategories);
+  const unwatch = watchSettings((next) => {
+    page.applySettings(next).catch((error: unknown) => console.error('[fyp] applying settings failed', error));
+  }, knownCategories);
   signal.addEventListener('abort', unwatch, { once: true });
   return { page, ready: page.start(startedAt, { compileMs }) };
 }

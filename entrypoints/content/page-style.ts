@@ -3,7 +3,7 @@
  * plus a non-colour cue (underline style) per category, so colour-blind readers can tell them
  * apart. Installed as one <style> in <head>, removed on cleanup.
  */
-import { paletteFor, type PaletteInput } from '../../data/palette';
+import { paletteFor, underlineColorFor, type PaletteInput } from '../../data/palette';
 import type { HighlightStyle } from '../../data/settings';
 import { MARK_CLASS, MARK_ELEMENT } from './highlighter';
 
@@ -28,7 +28,7 @@ export function buildPageCss(input: StyleInput): string {
     rules.push(
       input.style === 'background'
         ? `${selector}{background-color:${color};color:#111;text-decoration:underline ${cue} rgba(0,0,0,.45)}`
-        : `${selector}{text-decoration:underline ${cue} ${color};text-decoration-thickness:3px}`,
+        : `${selector}{text-decoration:underline ${cue} ${underlineColorFor(color)};text-decoration-thickness:3px}`,
     );
   }
   return rules.join('\n');
