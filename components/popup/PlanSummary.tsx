@@ -35,7 +35,9 @@ export function PlanSummary({ region, pageSectors }: PlanSummaryProps) {
       {groups.categories.map(({ category, items }) => (
         <section key={category.id} class="plan-group" data-category={category.id}>
           <h5 class="group-heading">
-            <span class="swatch" aria-hidden="true" style={{ background: palette.get(category.id)?.color ?? category.color }} />
+            {category.color ? (
+              <span class="swatch" aria-hidden="true" style={{ background: palette.get(category.id)?.color ?? category.color }} />
+            ) : null}
             {category.label}
           </h5>
           <ul class="plan-items">

@@ -11,10 +11,12 @@ interface RegionCardProps {
   open: boolean;
   pageSectors: ReadonlySet<string>;
   onJump: () => Promise<JumpResult>;
+  /** Render the sections' bodies a moment later (cards below the first, so it shows sooner). */
+  deferBody?: boolean;
 }
 
 /** One region named on the page: who it is, how the page names it, and what its plan says. */
-export function RegionCard({ summary, open, pageSectors, onJump }: RegionCardProps) {
+export function RegionCard({ summary, open, pageSectors, onJump, deferBody = false }: RegionCardProps) {
   const { region } = summary;
   const headingId = `region-${region.id}`;
   return (
@@ -39,13 +41,15 @@ export function RegionCard({ summary, open, pageSectors, onJump }: RegionCardPro
         <summary>
           <h4>15th Five-Year Plan priorities</h4>
         </summary>
-        <PlanSummary region={region.id} pageSectors={pageSectors} />
+        {deferBody ? <p class="subtle">Loading…</p> : <PlanSummary region={region.id} pageSectors={pageSectors} />}
       </details>
       <details class="card-section" open={open}>
         <summary>
           <h4>On this page</h4>
         </summary>
-        <MentionList regionName={region.nameEn} sentences={summary.sentences} sectorsAlongside={summary.sectorsAlongside} />
+        {deferBody ? null : (
+          <MentionList regionName={region.nameEn} sentences={summary.sentences} sectorsAlongside={summary.sectorsAlongside} />
+        )}
       </details>
     </article>
   );

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { LoadingSkeleton } from '../../components/popup/LoadingSkeleton';
 import { PageOverview } from '../../components/popup/PageOverview';
 import { PopupContext, type PopupContextValue, type PopupData } from '../../components/popup/popup-context';
@@ -10,6 +10,7 @@ import { paletteFor } from '../../data/palette';
 import { plural } from './labels';
 import { briefingMarkdown } from './markdown';
 import type { PopupServices } from './services';
+import type { SessionStart } from './session';
 import { summarizePage, type SummaryLookups } from './summarize';
 import { markFirstCard } from './timing';
 import { useTabView } from './use-tab-view';
@@ -19,12 +20,14 @@ export type AppData = PopupData & SummaryLookups;
 interface AppProps {
   services: PopupServices;
   data: AppData;
+  /** The session main.tsx opened while this module loaded; opened on mount when absent. */
+  start?: Promise<SessionStart>;
 }
 
 /** The popup: wires the tab's results, the data and the settings into the components. */
-export function App({ services, data }: AppProps) {
+export function App({ services, data, start }: AppProps) {
   const knownCategories = useMemo(() => new Set(data.categories.map((c) => c.id)), [data]);
-  const tab = useTabView(services, knownCategories);
+  const tab = useTabView(services, knownCategories, start);
   const { view } = tab;
   const results = view.kind === 'ready' ? view.results : null;
   const summary = useMemo(() => (results ? summarizePage(results, data) : null), [results, data]);
@@ -35,9 +38,16 @@ export function App({ services, data }: AppProps) {
   );
   const regionCount = summary?.regions.length ?? 0;
 
+  // The first card is rendered alone first; the other cards' bodies follow a moment later.
+  const [restShown, setRestShown] = useState(false);
   useLayoutEffect(() => {
     if (regionCount > 0) markFirstCard();
   }, [regionCount]);
+  useEffect(() => {
+    if (regionCount === 0 || restShown) return undefined;
+    const timer = setTimeout(() => setRestShown(true), 0);
+    return () => clearTimeout(timer);
+  }, [regionCount, restShown]);
 
   const copy = (): void => {
     if (!results || !summary) return;
@@ -86,6 +96,7 @@ export function App({ services, data }: AppProps) {
                       key={region.region.id}
                       summary={region}
                       open={services.fullPage || i === 0}
+                      deferBody={i > 0 && !restShown}
                       pageSectors={pageSectors}
                       onJump={() => tab.jump(region.region.id)}
                     />
@@ -96,7 +107,7 @@ export function App({ services, data }: AppProps) {
               <PopupStates view={{ kind: 'no-regions', demoUrl: services.demoUrl, sectorCount: summary.sectors.length }} />
             )
           ) : null}
-          {view.kind === 'ready' && summary ? <PageOverview summary={summary} /> : null}
+          {view.kind === 'ready' && summary && (restShown || regionCount === 0) ? <PageOverview summary={summary} /> : null}
           {view.kind !== 'loading' && view.kind !== 'ready' ? (
             <PopupStates
               view={view}

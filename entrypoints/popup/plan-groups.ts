@@ -3,7 +3,7 @@
  * (in the data's category order), verified headline figures, and everything resting only on
  * low-reliability sources set apart in an "unverified" group.
  */
-import type { Figure, PlanItem, RegionPlan, SectorCategory, Source } from '../../data/schema';
+import { OVERALL_CATEGORY, type Figure, type PlanItem, type RegionPlan, type SectorCategory, type Source } from '../../data/schema';
 
 export interface CategoryGroup {
   category: SectorCategory;
@@ -18,7 +18,13 @@ export interface PlanGroups {
   sourceIds: string[];
 }
 
-/** Groups a plan; items of a category the data does not list go to an "Other" group at the end. */
+/** The group of items about the plan as a whole; not a highlight category, so no colour. */
+export const OVERALL_GROUP: SectorCategory = { id: OVERALL_CATEGORY, label: 'The plan as a whole', color: '', sectors: [] };
+
+/**
+ * Groups a plan: items about the plan as a whole first, then the sector categories in data
+ * order; items of a category the data does not list go to an "Other" group at the end.
+ */
 export function groupPlan(plan: RegionPlan | undefined, categories: readonly SectorCategory[]): PlanGroups {
   const groups: PlanGroups = { categories: [], figures: [], unverified: { items: [], figures: [] }, sourceIds: [] };
   if (!plan) return groups;
@@ -32,14 +38,14 @@ export function groupPlan(plan: RegionPlan | undefined, categories: readonly Sec
     list.push(item);
     byCategory.set(item.category, list);
   }
-  for (const category of categories) {
+  for (const category of [OVERALL_GROUP, ...categories]) {
     const items = byCategory.get(category.id);
     if (items) groups.categories.push({ category, items });
     byCategory.delete(category.id);
   }
   const rest = [...byCategory.values()].flat();
   if (rest.length > 0) {
-    groups.categories.push({ category: { id: 'other', label: 'Other', color: '#cccccc', sectors: [] }, items: rest });
+    groups.categories.push({ category: { id: 'other', label: 'Other', color: '', sectors: [] }, items: rest });
   }
   for (const figure of plan.figures) {
     (figure.unverified ? groups.unverified.figures : groups.figures).push(figure);

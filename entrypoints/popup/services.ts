@@ -21,7 +21,7 @@ export interface PopupServices {
   messenger: Messenger;
   /** The tab from ?tab=<id>, else the active tab of the popup's window. */
   currentTarget(): Promise<TabTarget | null>;
-  loadSettings(knownCategories: ReadonlySet<string>): Promise<Settings>;
+  loadSettings(knownCategories?: ReadonlySet<string>): Promise<Settings>;
   /** Changes the stored settings in one read-change-write step; resolves with the result. */
   updateSettings(change: (current: Settings) => Settings, knownCategories: ReadonlySet<string>): Promise<Settings>;
   /** Runs the content script in the tab once (activeTab grants it from the popup). */
@@ -60,10 +60,15 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
+/**
+ * `popup.html?tab=<id>` is the full-page view; `&layout=popup` keeps the toolbar popup's layout
+ * (screenshots and timing in end-to-end tests, where the toolbar popup cannot be opened).
+ */
 export function browserServices(search: string): PopupServices {
   const fixedTab = tabParam(search);
+  const popupLayout = new URLSearchParams(search).get('layout') === 'popup';
   return {
-    fullPage: fixedTab !== null,
+    fullPage: fixedTab !== null && !popupLayout,
     demoUrl: browser.runtime.getURL('/demo.html'),
     messenger: {
       tabs: { sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message) },

@@ -1,22 +1,19 @@
 /**
- * The popup's one stateful piece: finds the tab, reads the settings, asks the tab for its
- * results (retrying while its content script starts), follows later changes, and performs the
- * state controls (switch on, highlight once, always on this site).
+ * The popup's one stateful piece: takes the opened session (or opens one), follows the tab's
+ * later result changes, and performs the state controls (switch on, highlight once, always on
+ * this site).
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { JumpResult } from '../../data/protocol';
 import type { RegionId } from '../../data/schema';
 import type { Settings } from '../../data/settings';
 import { originsFor } from '../../data/sites';
-import { factsFor, settingsEnabledFor, settingsWithSite, viewFor, type PopupView, type TabFacts } from './popup-state';
+import { settingsEnabledFor, settingsWithSite, type PopupView } from './popup-state';
 import type { PopupServices, TabTarget } from './services';
-import { fetchResults, tabClient, type TabClient } from './tab-client';
-
-/** While a content script may still be starting: ask for ~3 s. */
-const STARTING = { attempts: 20, delayMs: 150 };
+import { askTab, openSession, STARTING, type Session, type SessionStart, type SessionView } from './session';
 
 export interface TabView {
-  view: PopupView | { kind: 'error'; message: string };
+  view: SessionView;
   target: TabTarget | null;
   settings: Settings | null;
   busy: boolean;
@@ -28,87 +25,53 @@ export interface TabView {
   alwaysOnSite(): void;
 }
 
-interface Session {
-  target: TabTarget;
-  settings: Settings;
-  facts: TabFacts;
-  client: TabClient;
-}
+const isReady = (v: PopupView): boolean => v.kind === 'ready';
 
-export function useTabView(services: PopupServices, knownCategories: ReadonlySet<string>): TabView {
-  const [view, setView] = useState<TabView['view']>({ kind: 'loading' });
+/** `start` is the session main.tsx opened early; without it, one is opened on mount. */
+export function useTabView(
+  services: PopupServices,
+  knownCategories: ReadonlySet<string>,
+  start?: Promise<SessionStart>,
+): TabView {
+  const [view, setView] = useState<SessionView>({ kind: 'loading' });
   const [session, setSession] = useState<Session | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
-  const sessionRef = useRef<Session | null>(null);
-  sessionRef.current = session;
 
-  /** Asks the tab again; `until` keeps asking while the answer is not the one awaited yet. */
-  const refresh = useCallback(async (s: Session, attempts = 1, until?: (v: PopupView) => boolean) => {
-    let next: PopupView = { kind: 'loading' };
-    for (let i = 0; i < attempts; i++) {
-      const results = await fetchResults(s.client, { attempts: i === 0 ? attempts : 1, delayMs: STARTING.delayMs }).catch(
-        () => undefined,
-      );
-      next = viewFor(s.facts, s.settings, results, s.target.url);
-      if (!until || until(next)) break;
-      await new Promise((resolve) => setTimeout(resolve, STARTING.delayMs));
-    }
-    setView(next);
-    return next;
-  }, []);
-
-  useEffect(() => {
-    let unsubscribe = (): void => {};
+  // A layout effect subscribes before the first paint, so an answer already there shows at once.
+  useLayoutEffect(() => {
     let cancelled = false;
-    void (async () => {
-      try {
-        const [target, settings] = await Promise.all([services.currentTarget(), services.loadSettings(knownCategories)]);
-        if (cancelled) return;
-        if (!target) {
-          setView({ kind: 'error', message: 'There is no tab to summarize.' });
-          return;
-        }
-        let facts = factsFor(target.url, settings, services.demoUrl);
-        // Without the tab's URL (no permission to see it), it may still be our demo article.
-        if (target.url === '') {
-          const demoClient = tabClient(target.tabId, true, services.messenger);
-          const answered = await fetchResults(demoClient, { attempts: 1, delayMs: 0 }).catch(() => undefined);
-          if (answered) facts = { ...facts, demo: true, restricted: false, listed: true };
-        }
-        const s: Session = { target, settings, facts, client: tabClient(target.tabId, facts.demo, services.messenger) };
-        setSession(s);
-        if (facts.restricted) {
-          setView({ kind: 'restricted', url: target.url });
-          return;
-        }
-        await refresh(s, facts.listed ? STARTING.attempts : 1);
-        // The page may still be growing (live blogs, slow loads): follow its reports.
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const off = services.onResultsChanged(target.tabId, () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => sessionRef.current && void refresh(sessionRef.current), 100);
-        });
-        unsubscribe = () => {
-          clearTimeout(timer);
-          off();
-        };
-      } catch (error) {
-        console.error('[fyp] popup failed', error);
-        if (!cancelled) setView({ kind: 'error', message: 'The popup could not read this tab. Try reopening it.' });
-      }
-    })();
+    let unsubscribe = (): void => {};
+    void (start ?? openSession(services)).then((opened) => {
+      if (cancelled) return;
+      setSession(opened.session);
+      setView(opened.view);
+      const s = opened.session;
+      if (!s || opened.view.kind === 'restricted') return;
+      // The page may still be growing (live blogs, slow loads): follow its reports.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const off = services.onResultsChanged(s.target.tabId, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          void askTab(s).then((next) => {
+            if (!cancelled) setView(next);
+          });
+        }, 100);
+      });
+      unsubscribe = () => {
+        clearTimeout(timer);
+        off();
+      };
+    });
     return () => {
       cancelled = true;
       unsubscribe();
     };
-  }, [services, knownCategories, refresh]);
+  }, [services, start]);
 
   const jump = useCallback(
-    (region: RegionId): Promise<JumpResult> => {
-      if (!session) return Promise.resolve({ found: false, position: 0, total: 0 });
-      return session.client.send({ type: 'jump-to-region', region });
-    },
+    (region: RegionId): Promise<JumpResult> =>
+      session ? session.client.send({ type: 'jump-to-region', region }) : Promise.resolve({ found: false, position: 0, total: 0 }),
     [session],
   );
 
@@ -124,26 +87,28 @@ export function useTabView(services: PopupServices, knownCategories: ReadonlySet
       .finally(() => setBusy(false));
   };
 
-  const ready = (v: PopupView): boolean => v.kind === 'ready';
+  /** Asks again until the page answers "ready", then shows what it says. */
+  const settle = async (s: Session): Promise<void> => {
+    setSession(s);
+    setView(await askTab(s, STARTING.attempts, isReady));
+  };
 
   const enable = (): void =>
     act(async (s) => {
       if (view.kind === 'off' && view.reason === 'tab') {
         await s.client.send({ type: 'toggle-highlights' });
-        await refresh(s, STARTING.attempts, ready);
+        await settle(s);
         return;
       }
       const settings = await services.updateSettings((current) => settingsEnabledFor(current, s.facts.host), knownCategories);
-      const next = { ...s, settings };
-      setSession(next);
-      // The content script follows settings changes on its own; wait for it to answer "ready".
-      await refresh(next, STARTING.attempts, ready);
+      // The content script follows settings changes on its own.
+      await settle({ ...s, settings });
     });
 
   const highlightOnce = (): void =>
     act(async (s) => {
       await services.highlightPage(s.target.tabId);
-      await refresh({ ...s, facts: { ...s.facts, listed: true } }, STARTING.attempts, ready);
+      await settle({ ...s, facts: { ...s.facts, listed: true } });
     });
 
   const alwaysOnSite = (): void => {
@@ -157,11 +122,9 @@ export function useTabView(services: PopupServices, knownCategories: ReadonlySet
         return;
       }
       const settings = await services.updateSettings((current) => settingsWithSite(current, site), knownCategories);
-      const next: Session = { ...s, settings, facts: { ...s.facts, listed: true } };
-      setSession(next);
       // The background registers the script for the site's next pages; this one we run now.
       await services.highlightPage(s.target.tabId);
-      await refresh(next, STARTING.attempts, ready);
+      await settle({ ...s, settings, facts: { ...s.facts, listed: true } });
       setNotice(`The extension now runs on ${site}.`);
     });
   };

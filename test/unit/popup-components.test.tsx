@@ -65,7 +65,9 @@ describe('PlanSummary', () => {
   it('groups items by category, each with stage and source links', () => {
     show(<PlanSummary region="zhejiang" pageSectors={new Set(['ai'])} />);
     const groups = [...root.querySelectorAll('[data-category]')].map((g) => g.getAttribute('data-category'));
-    expect(groups).toEqual(['digital', 'energy']);
+    expect(groups).toEqual(['overall', 'digital', 'energy']);
+    expect(root.querySelector('[data-category="overall"] h5')!.textContent).toBe('The plan as a whole');
+    expect(root.querySelector('[data-category="overall"] .swatch')).toBeNull();
     const item = root.querySelector('[data-item="zj-ai"]')!;
     expect(item.textContent).toContain('Plan outline');
     expect(item.querySelectorAll('a.source-link')).toHaveLength(2);

@@ -29,6 +29,11 @@ describe('briefingMarkdown', () => {
     expect(markdown).toContain('- R&D spending: 3.3% of GDP by 2030 ([Zhejiang Government, 20 Jan 2026](https://example.gov.cn/zj))');
   });
 
+  it('puts the plan as a whole before the sector categories', () => {
+    expect(markdown.indexOf('### The plan as a whole')).toBeGreaterThan(0);
+    expect(markdown.indexOf('### The plan as a whole')).toBeLessThan(markdown.indexOf('### Digital and AI'));
+  });
+
   it('keeps unverified items under their own heading, after the verified ones', () => {
     const unverified = markdown.indexOf('### Unverified');
     expect(unverified).toBeGreaterThan(markdown.indexOf('### Energy'));

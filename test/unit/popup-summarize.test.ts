@@ -72,9 +72,10 @@ describe('countLabel', () => {
 });
 
 describe('groupPlan', () => {
-  it('groups verified items by category in data order and sets unverified ones apart', () => {
+  it('groups verified items by category in data order, the plan as a whole first, and sets unverified ones apart', () => {
     const groups = groupPlan(plans[0], categories);
     expect(groups.categories.map((g) => [g.category.id, g.items.map((i) => i.id)])).toEqual([
+      ['overall', ['zj-outline']],
       ['digital', ['zj-ai']],
       ['energy', ['zj-h2']],
     ]);
@@ -85,6 +86,11 @@ describe('groupPlan', () => {
 
   it('returns empty groups for a region without a plan', () => {
     expect(groupPlan(undefined, categories).categories).toEqual([]);
+  });
+
+  it('keeps items of a category the data does not list, in "Other"', () => {
+    const plan = { region: 'shanghai' as const, figures: [], items: [{ id: 'x', category: 'mystery', sectors: [], text: 't', stage: 'outline' as const, sources: [] }] };
+    expect(groupPlan(plan, categories).categories.map((g) => g.category.label)).toEqual(['Other']);
   });
 });
 

@@ -47,6 +47,7 @@ export const plans: RegionPlan[] = [
   {
     region: 'zhejiang',
     items: [
+      { id: 'zj-outline', category: 'overall', sectors: [], text: 'The outline was adopted in January 2026.', stage: 'outline', sources: ['zj-outline'] },
       { id: 'zj-ai', category: 'digital', sectors: ['ai', 'computing'], text: 'Build AI computing centres in Hangzhou.', stage: 'outline', sources: ['zj-outline', 'zj-news'] },
       { id: 'zj-h2', category: 'energy', sectors: ['hydrogen'], text: 'Pilot hydrogen trucks at the port.', stage: 'work-report', sources: ['zj-news'] },
       { id: 'zj-rumour', category: 'digital', sectors: ['ai'], text: 'A rumoured AI fund of record size.', stage: 'news-report', sources: ['blog'], unverified: true },
