@@ -1,15 +1,24 @@
-/** Placeholder cards the size of real ones, so the popup does not jump when results arrive. */
+/**
+ * Placeholder cards laid out exactly like the real list (same heading, note and card box), so
+ * the first region card appears where the first placeholder was: no jump when results arrive.
+ */
 export function LoadingSkeleton() {
   return (
-    <div class="skeleton" aria-busy="true" aria-label="Loading the regions on this page">
-      {[0, 1].map((i) => (
-        <div key={i} class="card skeleton-card" aria-hidden="true">
-          <div class="bone bone--title" />
-          <div class="bone bone--line" />
-          <div class="bone bone--line bone--short" />
-          <div class="bone bone--block" />
-        </div>
-      ))}
-    </div>
+    <section class="regions skeleton" aria-busy="true" aria-labelledby="loading-heading">
+      <h2 id="loading-heading" class="section-heading">
+        Reading this page…
+      </h2>
+      <p class="subtle">Looking for the regions it names.</p>
+      <div class="cards" aria-hidden="true">
+        {[0, 1].map((i) => (
+          <div key={i} class="card skeleton-card">
+            <div class="bone bone--title" />
+            <div class="bone bone--line" />
+            <div class="bone bone--line bone--short" />
+            <div class="bone bone--block" />
+          </div>
+        ))}
+      </div>
+    </section>
   );
 }

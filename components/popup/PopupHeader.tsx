@@ -16,7 +16,7 @@ export function PopupHeader({ pageTitle, fullPage, canCopy, onCopy, onOpenInTab,
     <header class="popup-header">
       <div class="brand-row">
         <h1 class="brand">Five-Year Plan Lens</h1>
-        <div class="actions" role="toolbar" aria-label="Page actions">
+        <div class="actions">
           <button type="button" class="button button--small" onClick={onCopy} aria-disabled={!canCopy}>
             Copy summary
           </button>

@@ -200,6 +200,7 @@ describe('LoadingSkeleton', () => {
     show(<LoadingSkeleton />);
     const skeleton = root.querySelector('.skeleton')!;
     expect(skeleton.getAttribute('aria-busy')).toBe('true');
-    expect([...skeleton.querySelectorAll('.skeleton-card')].every((c) => c.getAttribute('aria-hidden') === 'true')).toBe(true);
+    expect(skeleton.querySelector('h2')!.textContent).toBe('Reading this page…');
+    expect(skeleton.querySelector('.cards')!.getAttribute('aria-hidden')).toBe('true');
   });
 });
