@@ -22,11 +22,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
 }
 
+/** A URL safe inside Markdown's (…) link target: no spaces or parentheses. */
+export function markdownUrl(url: string): string {
+  return url.replace(/[ ()]/g, (c) => encodeURIComponent(c).replace('(', '%28').replace(')', '%29'));
+}
+
 function sourceLinks(ids: readonly string[], sourceById: ReadonlyMap<string, Source>): string {
   const links = ids
     .map((id) => sourceById.get(id))
     .filter((s): s is Source => s !== undefined)
-    .map((s) => `[${escapeMarkdown(s.publisher)}, ${formatDate(s.date)}](${s.url})`);
+    .map((s) => `[${escapeMarkdown(s.publisher)}, ${formatDate(s.date)}](${markdownUrl(s.url)})`);
   return links.length > 0 ? links.join('; ') : 'no source';
 }
 
@@ -62,14 +67,15 @@ export function briefingMarkdown(input: BriefingInput): string {
     );
     const plan = input.planByRegion.get(region.id);
     const groups = groupPlan(plan, input.categories);
-    for (const group of groups.categories) {
-      lines.push(`### ${escapeMarkdown(group.category.label)}`, '');
-      for (const item of group.items) lines.push(itemLine(item, sourceById));
-      lines.push('');
-    }
+    // Same order as the popup: headline figures, then the items by category.
     if (groups.figures.length > 0) {
       lines.push('### Headline figures', '');
       for (const figure of groups.figures) lines.push(figureLine(figure, sourceById));
+      lines.push('');
+    }
+    for (const group of groups.categories) {
+      lines.push(`### ${escapeMarkdown(group.category.label)}`, '');
+      for (const item of group.items) lines.push(itemLine(item, sourceById));
       lines.push('');
     }
     const { items, figures } = groups.unverified;

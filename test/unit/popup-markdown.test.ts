@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefingMarkdown, escapeMarkdown } from '../../entrypoints/popup/markdown';
+import { briefingMarkdown, escapeMarkdown, markdownUrl } from '../../entrypoints/popup/markdown';
 import { summarizePage } from '../../entrypoints/popup/summarize';
 import { articleResults, categories, meta, testData } from './popup-test-data';
 
@@ -29,7 +29,8 @@ describe('briefingMarkdown', () => {
     expect(markdown).toContain('- R&D spending: 3.3% of GDP by 2030 ([Zhejiang Government, 20 Jan 2026](https://example.gov.cn/zj))');
   });
 
-  it('puts the plan as a whole before the sector categories', () => {
+  it('puts headline figures, then the plan as a whole, before the sector categories', () => {
+    expect(markdown.indexOf('### Headline figures')).toBeLessThan(markdown.indexOf('### The plan as a whole'));
     expect(markdown.indexOf('### The plan as a whole')).toBeGreaterThan(0);
     expect(markdown.indexOf('### The plan as a whole')).toBeLessThan(markdown.indexOf('### Digital and AI'));
   });
@@ -43,6 +44,12 @@ describe('briefingMarkdown', () => {
   it('says what is missing for a region without priorities, and ends with the data version', () => {
     expect(markdown).toContain('_No provincial outline published yet._');
     expect(markdown.trimEnd().endsWith('Five-Year Plan Lens data 2026.03-test, as of 15 Mar 2026.')).toBe(true);
+  });
+});
+
+describe('markdownUrl', () => {
+  it('encodes what would end a link target early', () => {
+    expect(markdownUrl('https://e.org/a_(b) c')).toBe('https://e.org/a_%28b%29%20c');
   });
 });
 
