@@ -35,9 +35,9 @@ export function JumpControl({ regionName, onJump }: JumpControlProps) {
         class="button button--small"
         onClick={() => void jump()}
         aria-disabled={busy}
-        aria-label={`Jump to the next mention of ${regionName} on the page`}
       >
-        Jump to mention ↓
+        {/* The spoken name starts with the visible words (WCAG 2.5.3, label in name). */}
+        Jump to mention<span class="visually-hidden"> of {regionName} on the page</span> <span aria-hidden="true">↓</span>
       </button>
       <span class="jump-status" role="status" aria-live="polite">
         {status.kind === 'at' ? `${status.position} of ${status.total}` : status.kind === 'failed' ? status.text : ''}

@@ -142,6 +142,29 @@ describe('App', () => {
     expect(sent[0]).toEqual({ route: 'runtime', message: { type: 'get-results', tabId: 11 } });
   });
 
+  it('follows the page when its content script reports new results', async () => {
+    let listener: (() => void) | undefined;
+    let mentions = articleResults.mentions.filter((m) => m.region === 'guangdong');
+    const { services } = fakeServices(
+      { target: news, answer: () => ({ ...articleResults, mentions }) },
+      {
+        onResultsChanged: (tabId, callback) => {
+          expect(tabId).toBe(5);
+          listener = callback;
+          return () => (listener = undefined);
+        },
+      },
+    );
+    await mount(services);
+    await until(() => regionIds().length === 1);
+    mentions = articleResults.mentions;
+    listener?.();
+    await until(() => regionIds().length === 2);
+    expect(regionIds()).toEqual(['zhejiang', 'guangdong']);
+    render(null, root);
+    expect(listener).toBeUndefined();
+  });
+
   it('links the demo when the page names no region', async () => {
     const { services } = fakeServices({ target: news, answer: () => ({ ...articleResults, mentions: [] }) });
     await mount(services);

@@ -112,6 +112,7 @@ describe('RegionCard', () => {
     show(<RegionCard summary={zhejiang} open={false} pageSectors={new Set()} onJump={onJump} />);
     const button = root.querySelector<HTMLButtonElement>('.jump button')!;
     expect(button.tagName).toBe('BUTTON'); // keyboard-usable: Enter and Space click it
+    expect(button.textContent).toBe('Jump to mention of Zhejiang on the page ↓');
     await act(async () => {
       button.click();
     });
