@@ -14,7 +14,10 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { ROOT } from './paths';
 import { loadLabels, score } from './scoring';
+
+const SCREENSHOTS = `${ROOT}test/e2e/screenshots`;
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -155,6 +158,23 @@ describe('live blog with later posts and pushState navigation', () => {
     scores = score(await marksOn(page), labelsOf('day-two'));
     expect(scores.extra).toEqual([]);
     expect(await page.$$eval('[data-fyp-kind] [data-fyp-kind]', (els) => els.length)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the bundled demo article', () => {
+  it('is highlighted by the same engine: 8+ regions, cities, 20+ sector phrases, Chinese too', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 820 });
+    await page.goto(`chrome-extension://${browser.extensionId}/demo.html`);
+    await page.waitForSelector('html[data-fyp-status="ready"]', { timeout: 15_000 });
+    const marks = await marksOn(page);
+    const regionsFound = new Set(marks.filter((m) => m.kind === 'region').map((m) => m.id));
+    expect(regionsFound.size).toBeGreaterThanOrEqual(8);
+    expect(marks.filter((m) => m.kind === 'city').length).toBeGreaterThanOrEqual(3);
+    expect(marks.filter((m) => m.kind === 'sector').length).toBeGreaterThanOrEqual(20);
+    expect(marks.some((m) => /[\u4e00-\u9fff]/.test(m.text))).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/demo-article.png` });
     await page.close();
   });
 });
