@@ -187,6 +187,8 @@ describe.skipIf(e2eOptOut())('popup', () => {
     const probe = await browser.context.newPage();
     await probe.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const tabId = await tabIdOf(browser, article);
+    // The browser's first popup of a session also compiles the bundle (no code cache yet).
+    const cold = await openToolbarPopup(probe, article, tabId);
     const runs: ToolbarPopup[] = [];
     for (let i = 0; i < 5; i++) runs.push(await openToolbarPopup(probe, article, tabId));
     await probe.close();
@@ -199,12 +201,13 @@ describe.skipIf(e2eOptOut())('popup', () => {
     const sinceScript = runs.map((r) => r.firstCardMs - r.scriptStartMs);
     const sinceOpen = runs.map((r) => r.firstCardMs);
     console.info(
-      `[e2e] toolbar popup, first region card: ${sinceScript.map((t) => t.toFixed(0)).join(', ')} ms after the popup ` +
+      `[e2e] toolbar popup, first region card: cold ${(cold.firstCardMs - cold.scriptStartMs).toFixed(0)} ms after the ` +
+        `script started, ${cold.firstCardMs.toFixed(0)} ms after navigation start; then ${sinceScript.map((t) => t.toFixed(0)).join(', ')} ms after the popup ` +
         `script started (median ${median(sinceScript).toFixed(0)}); ${sinceOpen.map((t) => t.toFixed(0)).join(', ')} ms ` +
         `after navigation start (median ${median(sinceOpen).toFixed(0)})`,
     );
-    // The best of five: other processes on a shared 2-core machine stretch single runs several-fold.
-    expect(Math.min(...sinceScript)).toBeLessThan(100);
+    // The median of five (other processes on a shared 2-core machine stretch single runs).
+    expect(median(sinceScript)).toBeLessThan(100);
   });
 
   it('jumps the article to a mention from the keyboard and says which one', async () => {
@@ -273,6 +276,40 @@ describe.skipIf(e2eOptOut())('popup', () => {
     expect(await popup.getAttribute('[data-state] a', 'href')).toBe(`chrome-extension://${browser.extensionId}/demo.html`);
     await popup.close();
     await plain.close();
+  });
+
+  it('copies the Markdown briefing and opens the wide view in a tab', async () => {
+    const tabId = await tabIdOf(browser, article);
+    const origin = `chrome-extension://${browser.extensionId}`;
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    // Chrome grants no clipboard-read to extension origins from tests: note what is written.
+    await popup.addInitScript(() => {
+      const clipboard = navigator.clipboard;
+      const write = clipboard.writeText.bind(clipboard);
+      clipboard.writeText = (text: string) => {
+        (window as unknown as { copied: string }).copied = text;
+        return write(text);
+      };
+    });
+    await popup.goto(`${origin}/popup.html?tab=${tabId}&layout=popup`);
+    await popup.waitForSelector('[data-region]');
+    await popup.getByRole('button', { name: 'Copy summary' }).click();
+    await expect.poll(() => popup.textContent('.notice')).toBe('Summary copied to the clipboard as Markdown.');
+    const markdown = await popup.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(markdown.startsWith(`# Provinces set out their priorities for the next five years \\| Fixture News\n\n<${article.url()}>`)).toBe(true);
+    expect(markdown).toContain('- **Guangdong** 广东: 3 mentions: Guangdong ×2, Shenzhen');
+    expect(markdown).toMatch(/\]\(https?:\/\//); // sources as links
+
+    const [wide] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.getByRole('button', { name: 'Open in a tab' }).click(),
+    ]);
+    await wide.waitForSelector('.popup--page [data-region]');
+    expect(wide.url()).toBe(`${origin}/popup.html?tab=${tabId}`);
+    expect(await regionsIn(wide)).toEqual(CGTN_ORDER);
+    await wide.close();
+    await popup.close();
   });
 
   it('takes screenshots of the popup, light and dark', async () => {
