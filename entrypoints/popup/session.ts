@@ -1,7 +1,7 @@
 /**
  * Opening the popup's session with its tab: find the tab, read the settings, ask the tab for
  * its results (retrying while its content script starts). No Preact and no dataset import, so
- * main.tsx can start it before the heavier App and data modules have loaded.
+ * main.tsx can start it before the App's modules are evaluated and its first frame rendered.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { factsFor, viewFor, type PopupView, type TabFacts } from './popup-state';
@@ -60,7 +60,10 @@ export async function openSession(services: PopupServices): Promise<SessionStart
     // at once, while the settings are still being read.
     const early = factsFor(target.url, DEFAULT_SETTINGS, services.demoUrl);
     const client = tabClient(target.tabId, early.demo || target.url === '', services.messenger);
-    const firstAnswer = early.restricted && target.url !== '' ? Promise.resolve(undefined) : fetchResults(client, { attempts: 1, delayMs: 0 }).catch(() => undefined);
+    const firstAnswer =
+      early.restricted && target.url !== ''
+        ? Promise.resolve(undefined)
+        : fetchResults(client, { attempts: 1, delayMs: 0 }).catch(() => undefined);
     const settings = await settingsRead;
     performance.mark('fyp:settings');
     let facts = factsFor(target.url, settings, services.demoUrl);
@@ -72,7 +75,8 @@ export async function openSession(services: PopupServices): Promise<SessionStart
     if (facts.restricted) return { session, view: { kind: 'restricted', url: target.url } };
     // A listed page whose content script is still starting: keep asking for a while.
     if (!results && facts.listed) {
-      results = await fetchResults(session.client, { attempts: STARTING.attempts - 1, delayMs: STARTING.delayMs }).catch(() => undefined);
+      const retry = { attempts: STARTING.attempts - 1, delayMs: STARTING.delayMs };
+      results = await fetchResults(session.client, retry).catch(() => undefined);
     }
     performance.mark('fyp:session-ready');
     return { session, view: viewFor(facts, settings, results, target.url) };
