@@ -1,5 +1,5 @@
 import type { RegionId } from '../../data/schema';
-import { groupPlan } from '../../entrypoints/popup/plan-groups';
+import { groupPlan, relatedNational } from '../../entrypoints/popup/plan-groups';
 import { FigureRow } from './FigureRow';
 import { PlanItemRow } from './PlanItemRow';
 import { usePopupContext } from './popup-context';
@@ -20,6 +20,7 @@ export function PlanSummary({ region, pageSectors }: PlanSummaryProps) {
   const groups = groupPlan(plan, data.categories);
   const empty = groups.categories.length === 0 && groups.figures.length === 0;
   const unverifiedCount = groups.unverified.items.length + groups.unverified.figures.length;
+  const national = relatedNational(plan, data.national);
   return (
     <div class="plan">
       {groups.figures.length > 0 ? (
@@ -47,6 +48,17 @@ export function PlanSummary({ region, pageSectors }: PlanSummaryProps) {
           </ul>
         </section>
       ))}
+      {national.length > 0 ? (
+        <section class="plan-group national-group" data-national="true">
+          <h5 class="group-heading">In the national plan</h5>
+          <p class="national-note">National priorities on the same sectors, for comparison.</p>
+          <ul class="plan-items">
+            {national.map((priority) => (
+              <PlanItemRow key={priority.id} item={priority} pageSectors={pageSectors} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {empty ? <p class="plan-gap">{plan?.gaps ?? 'The data holds no sourced priorities for this region yet.'}</p> : null}
       {unverifiedCount > 0 ? (
         <section class="plan-group unverified" data-unverified="true">

@@ -5,7 +5,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { PaletteEntry } from '../../data/palette';
-import type { DataMeta, RegionId, RegionPlan, Sector, SectorCategory, Source } from '../../data/schema';
+import type { DataMeta, NationalPriority, RegionId, RegionPlan, Sector, SectorCategory, Source } from '../../data/schema';
 
 /** The slice of data/index.ts the popup uses. */
 export interface PopupData {
@@ -13,6 +13,8 @@ export interface PopupData {
   sectorById: ReadonlyMap<string, { sector: Sector; category: SectorCategory }>;
   sourceById: ReadonlyMap<string, Source>;
   planByRegion: ReadonlyMap<RegionId, RegionPlan>;
+  /** National priorities, to relate a region's plan to the national one. */
+  national: readonly NationalPriority[];
   meta: DataMeta;
 }
 

@@ -1,9 +1,9 @@
 // Wiring only. early-start must stay the first import: it starts asking the tab (see there).
 import { services, start } from './early-start';
 import { render } from 'preact';
-import { categories, cityById, meta, planByRegion, regionById, sectorById, sourceById } from '../../data';
+import { categories, cityById, meta, national, planByRegion, regionById, sectorById, sourceById } from '../../data';
 import { App, type AppData } from './App';
 import './style.css';
 
-const data: AppData = { categories, meta, planByRegion, regionById, cityById, sectorById, sourceById };
+const data: AppData = { categories, meta, national, planByRegion, regionById, cityById, sectorById, sourceById };
 render(<App services={services} data={data} start={start} />, document.getElementById('app') as HTMLElement);

@@ -3,7 +3,15 @@
  * (in the data's category order), verified headline figures, and everything resting only on
  * low-reliability sources set apart in an "unverified" group.
  */
-import { OVERALL_CATEGORY, type Figure, type PlanItem, type RegionPlan, type SectorCategory, type Source } from '../../data/schema';
+import {
+  OVERALL_CATEGORY,
+  type Figure,
+  type NationalPriority,
+  type PlanItem,
+  type RegionPlan,
+  type SectorCategory,
+  type Source,
+} from '../../data/schema';
 
 export interface CategoryGroup {
   category: SectorCategory;
@@ -69,4 +77,23 @@ export function groupPlan(plan: RegionPlan | undefined, categories: readonly Sec
 /** The sources of ids that resolve, in the given order. */
 export function resolveSources(ids: readonly string[], sourceById: ReadonlyMap<string, Source>): Source[] {
   return ids.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
+}
+
+/**
+ * National priorities that concern the same sectors as the region's verified priorities, most
+ * shared sectors first (then data order), so a reader can set the provincial plan against the
+ * national one. Priorities about no sector in particular are left out.
+ */
+export function relatedNational(
+  plan: RegionPlan | undefined,
+  national: readonly NationalPriority[],
+  limit = 3,
+): NationalPriority[] {
+  const regionSectors = new Set(plan?.items.filter((i) => !i.unverified).flatMap((i) => i.sectors));
+  return national
+    .map((priority, order) => ({ priority, order, shared: priority.sectors.filter((id) => regionSectors.has(id)).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared || a.order - b.order)
+    .slice(0, limit)
+    .map(({ priority }) => priority);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countLabel, summarizePage } from '../../entrypoints/popup/summarize';
-import { groupPlan } from '../../entrypoints/popup/plan-groups';
+import { groupPlan, relatedNational } from '../../entrypoints/popup/plan-groups';
 import { formatDate } from '../../entrypoints/popup/labels';
-import { articleResults, categories, plans, testData } from './popup-test-data';
+import { articleResults, categories, national, plans, testData } from './popup-test-data';
 
 describe('summarizePage', () => {
   const summary = summarizePage(articleResults, testData);
@@ -100,4 +100,17 @@ describe('formatDate', () => {
     ['2026-03', 'Mar 2026'],
     ['undated', 'undated'],
   ])('%s → %s', (input, output) => expect(formatDate(input)).toBe(output));
+});
+
+describe('relatedNational', () => {
+  it('relates verified priorities to national ones on the same sectors, most shared first', () => {
+    expect(relatedNational(plans[0], national).map((p) => p.id)).toEqual(['nat-ai', 'nat-h2']);
+    expect(relatedNational(plans[0], national, 1).map((p) => p.id)).toEqual(['nat-ai']);
+  });
+
+  it('ignores unverified items and plans without sectors', () => {
+    const onlyRumour = { region: 'zhejiang' as const, items: plans[0]?.items.filter((i) => i.unverified) ?? [], figures: [] };
+    expect(relatedNational(onlyRumour, national)).toEqual([]);
+    expect(relatedNational(undefined, national)).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 /** A small hand-written dataset and page results for the popup's unit tests (not the real data). */
 import type { PageMention, PageResults } from '../../data/protocol';
-import type { City, DataMeta, Region, RegionId, RegionPlan, Sector, SectorCategory, Source } from '../../data/schema';
+import type { City, DataMeta, NationalPriority, Region, RegionId, RegionPlan, Sector, SectorCategory, Source } from '../../data/schema';
 import type { AppData } from '../../entrypoints/popup/App';
 
 function region(id: RegionId, nameEn: string, nameZh: string, type: Region['type'], capital: [string, string]): Region {
@@ -40,6 +40,7 @@ export const categories: SectorCategory[] = [
 export const sources: Source[] = [
   { id: 'zj-outline', title: 'Zhejiang plan outline', publisher: 'Zhejiang Government', date: '2026-01-20', url: 'https://example.gov.cn/zj', reliability: 'high' },
   { id: 'zj-news', title: 'Zhejiang news', publisher: 'Xinhua', date: '2025-12-01', url: 'https://example.cn/news', reliability: 'medium' },
+  { id: 'nat-src', title: 'National recommendations', publisher: 'Xinhua', date: '2025-10-28', url: 'https://example.cn/national', reliability: 'high' },
   { id: 'blog', title: 'A blog', publisher: 'Some Blog', date: 'undated', url: 'https://blog.example/post', reliability: 'low' },
 ];
 
@@ -57,11 +58,18 @@ export const plans: RegionPlan[] = [
   { region: 'guangdong', items: [], figures: [], gaps: 'No provincial outline published yet.' },
 ];
 
+export const national: NationalPriority[] = [
+  { id: 'nat-outline', category: 'overall', sectors: [], text: 'The national outline was adopted.', stage: 'outline', sources: ['nat-src'] },
+  { id: 'nat-h2', category: 'energy', sectors: ['hydrogen'], text: 'Hydrogen is a future industry.', stage: 'recommendations', sources: ['nat-src'] },
+  { id: 'nat-ai', category: 'digital', sectors: ['ai', 'computing'], text: 'AI Plus across the economy.', stage: 'recommendations', sources: ['nat-src'] },
+];
+
 export const meta: DataMeta = { version: '2026.03-test', asOf: '2026-03-15' };
 
 export const testData: AppData = {
   categories,
   meta,
+  national,
   planByRegion: new Map(plans.map((p) => [p.region, p])),
   regionById: new Map(regions.map((r) => [r.id, r])),
   cityById: new Map(cities.map((c) => [c.id, c])),
