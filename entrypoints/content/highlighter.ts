@@ -28,39 +28,53 @@ const inContext = (selector: string) =>
 // elements — the same text that walkTextBlocks gave the matcher.
 const MARKJS_EXCLUDE = [inContext(BLOCK_TAGS.join(',')), inContext(EXCLUDED_SELECTORS.join(','))];
 
+/** A range as handed to mark.js: kept small, since mark.js serialises the list it is given. */
+interface MarkJsRange extends Mark.Range {
+  index: number;
+}
+
 /** Wraps the ranges of one block in marks; returns the marks created, in document order. */
 export function highlightRanges(block: TextBlock, ranges: readonly HighlightRange[]): HTMLElement[] {
   if (ranges.length === 0) return [];
   const created: HTMLElement[] = [];
-  const verdicts = new Map<HighlightRange, boolean>();
+  const verdicts = new Map<number, boolean>();
   const element = block.element as HTMLElement;
-  const markRanges = ranges.map((range) => ({ start: range.start, length: range.end - range.start, range }));
-  element.setAttribute(CONTEXT_ATTR, '');
+  const markRanges: MarkJsRange[] = ranges.map((range, index) => ({
+    start: range.start,
+    length: range.end - range.start,
+    index,
+  }));
+  // Most blocks are plain paragraphs whose whole text is the block's text: then mark.js needs no
+  // exclusions, which saves it testing every text node against long selectors (three times per
+  // node, the way its iterator walks). Otherwise the scoped exclusions keep it to the same text.
+  const plain = element.textContent === block.nodes.map((n) => n.data).join('');
+  if (!plain) element.setAttribute(CONTEXT_ATTR, '');
   try {
     new Mark(element).markRanges(markRanges, {
       element: MARK_ELEMENT,
       className: MARK_CLASS,
-      exclude: MARKJS_EXCLUDE,
+      exclude: plain ? [] : MARKJS_EXCLUDE,
       // mark.js passes (textNode, range, matchedText, counter); its type definitions differ.
       // It calls this once per text node a range spans; the text is only meaningful the first
       // time, so each range is checked once and its later pieces follow that verdict.
-      filter: ((_node: Text, raw: { range: HighlightRange }, matched: string) => {
-        const verdict = verdicts.get(raw.range);
+      filter: ((_node: Text, raw: MarkJsRange, matched: string) => {
+        const verdict = verdicts.get(raw.index);
         if (verdict !== undefined) return verdict;
-        const ok = matched === raw.range.text;
-        if (!ok) console.warn('[fyp] skipped a mark whose text moved', { expected: raw.range.text, matched });
-        verdicts.set(raw.range, ok);
+        const expected = (ranges[raw.index] as HighlightRange).text;
+        const ok = matched === expected;
+        if (!ok) console.warn('[fyp] skipped a mark whose text moved', { expected, matched });
+        verdicts.set(raw.index, ok);
         return ok;
       }) as unknown as Mark.MarkRangesOptions['filter'],
       each: (mark: Element, raw: Mark.Range) => {
-        const { range } = raw as Mark.Range & { range: HighlightRange };
+        const range = ranges[(raw as MarkJsRange).index] as HighlightRange;
         mark.removeAttribute('data-markjs');
         for (const [name, value] of Object.entries(range.attributes)) mark.setAttribute(name, value);
         created.push(mark as HTMLElement);
       },
     });
   } finally {
-    element.removeAttribute(CONTEXT_ATTR);
+    if (!plain) element.removeAttribute(CONTEXT_ATTR);
   }
   return created;
 }
