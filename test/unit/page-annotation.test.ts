@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
+import { findArticleRoot } from '../../entrypoints/content/article-root';
+import { compileDictionary } from '../../entrypoints/content/matcher';
+import { PageAnnotation } from '../../entrypoints/content/page-annotation';
+
+const dictionary = compileDictionary({ regions, cities, categories, collisions });
+
+const ARTICLE = `
+  <header><nav><a href="/">Home</a> <a href="/gd">Guangdong</a></nav></header>
+  <main><article>
+    <h1>Guangdong and Zhejiang bet on AI</h1>
+    <p>Shenzhen wants humanoid robots; <a href="/hz">Hangzhou</a> adds computing power.</p>
+    <p>In Sichuan, Chengdu promotes the low-altitude economy and new energy vehicles.</p>
+  </article></main>
+  <footer>Guangdong office</footer>`;
+
+function settings(overrides: Partial<Settings> = {}): Settings {
+  return { ...DEFAULT_SETTINGS, categories: {}, colors: {}, disabledSites: [], addedSites: [], ...overrides };
+}
+
+const kinds = () =>
+  [...document.querySelectorAll('[data-fyp-kind]')].map(
+    (m) => `${m.getAttribute('data-fyp-kind')}:${m.getAttribute('data-fyp-id')}`,
+  );
+
+describe('PageAnnotation', () => {
+  let controller: AbortController;
+  let page: PageAnnotation;
+  let pristine: string;
+
+  beforeEach(async () => {
+    document.body.innerHTML = ARTICLE;
+    pristine = document.body.innerHTML;
+    controller = new AbortController();
+    page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    await page.start();
+  });
+
+  afterEach(() => controller.abort());
+
+  it('marks the article only, and says it is ready', () => {
+    expect(document.documentElement.getAttribute('data-fyp-status')).toBe('ready');
+    expect(findArticleRoot(document).tagName).toBe('ARTICLE');
+    expect(kinds()).toEqual([
+      'region:guangdong', 'region:zhejiang', 'sector:artificial-intelligence',
+      'city:shenzhen', 'sector:embodied-ai', 'city:hangzhou', 'sector:computing-power',
+      'region:sichuan', 'city:chengdu', 'sector:low-altitude-economy', 'sector:nev-icv',
+    ]);
+    expect(document.querySelector('nav [data-fyp-kind], footer [data-fyp-kind]')).toBeNull();
+  });
+
+  it('removes exactly the marks of what is switched off, and restores the page when all is off', async () => {
+    await page.applySettings(settings({ cities: false }));
+    expect(kinds().some((k) => k.startsWith('city:'))).toBe(false);
+    expect(kinds()).toHaveLength(8);
+    await page.applySettings(settings({ cities: false, categories: { 'digital-ai': false } }));
+    expect(kinds()).not.toContain('sector:artificial-intelligence');
+    expect(kinds()).not.toContain('sector:computing-power');
+    const allOff = Object.fromEntries(categories.map((c) => [c.id, false]));
+    await page.applySettings(settings({ regions: false, cities: false, categories: allOff }));
+    expect(document.body.innerHTML).toBe(pristine);
+    await page.applySettings(settings());
+    expect(kinds()).toHaveLength(11);
+  });
+
+  it('restores the HTML exactly when destroyed', () => {
+    controller.abort();
+    expect(document.body.innerHTML).toBe(pristine);
+    expect(document.documentElement.hasAttribute('data-fyp-status')).toBe(false);
+    expect(document.querySelector('style[data-fyp-ui]')).toBeNull();
+  });
+
+  it('annotates content added later, once', async () => {
+    const p = document.createElement('p');
+    p.textContent = 'Later, Yunnan said Kunming would court ASEAN traders.';
+    document.querySelector('article')?.append(p);
+    await expect.poll(() => kinds().filter((k) => k === 'region:yunnan').length).toBe(1);
+    expect(kinds()).toContain('city:kunming');
+    expect(document.querySelector('[data-fyp-kind] [data-fyp-kind]')).toBeNull();
+    expect(kinds().filter((k) => k === 'region:guangdong')).toHaveLength(1);
+  });
+
+  it('reports mentions with their sentences as plain text', () => {
+    const mentions = page.results().mentions;
+    const chengdu = mentions.find((m) => m.id === 'chengdu');
+    expect(chengdu).toMatchObject({ kind: 'city', region: 'sichuan', text: 'Chengdu' });
+    expect(chengdu?.sentence).toBe('In Sichuan, Chengdu promotes the low-altitude economy and new energy vehicles.');
+  });
+
+  it('marks only the first mention per paragraph when asked', async () => {
+    document.querySelector('article p')?.append(' Shenzhen again.');
+    await page.applySettings(settings({ firstMentionOnly: true }));
+    expect(kinds().filter((k) => k === 'city:shenzhen')).toHaveLength(1);
+  });
+});
