@@ -1,10 +1,9 @@
 /**
- * The compile half of the matcher: turns data/'s regions, cities, not-mention phrases, sectors
- * and collisions into a few RegExps and a key → entry map, and notes dictionary problems on the
- * way. Pure; matcher.ts is the public face and does the matching.
+ * The compiled dictionary's shape: what a term stands for (Entry, Target), how the scanner finds
+ * it (Latin phrases by folded key, Chinese terms by first character and length), and the
+ * problems found while compiling (TermClash). matcher-build.ts fills it; matcher-scan.ts reads it.
  */
 import type { City, Collision, EntityRef, Region, RegionId, SectorCategory } from '../../data/schema';
-import { TermTrie, foldKey, isLatinTerm, isTooShortHan, isWordCharAt, numberVariants, termKey, termMode } from './matcher-terms';
 
 export type EntityKind = 'region' | 'city' | 'sector';
 
@@ -23,12 +22,14 @@ export interface DictionarySource {
  * - not-mention-equals-name: a region's not-mention phrase is another entity's name (the name
  *   wins; claimants are the name and the phrase's region);
  * - sector-term-contains-place: a sector term contains a place name, which always wins, so the
- *   term never matches ("Beijing-Tianjin-Hebei" is three regions).
+ *   term never matches ("Beijing-Tianjin-Hebei" is three regions);
+ * - unmatchable-term: a Latin term that does not begin and end with a letter or digit ("(AI)"),
+ *   which no text's words can spell.
  */
 export interface TermClash {
   term: string;
   claimants: EntityRef[];
-  reason: 'undeclared-collision' | 'not-mention-equals-name' | 'sector-term-contains-place';
+  reason: 'undeclared-collision' | 'not-mention-equals-name' | 'sector-term-contains-place' | 'unmatchable-term';
 }
 
 /** An entity a term stands for. */
@@ -49,23 +50,57 @@ export interface BlockTarget {
 
 export type Target = EntityTarget | BlockTarget;
 
-/** What one dictionary key stands for. */
+/**
+ * A key claimed by several targets, or with a case rule: the rarer dictionary value (most keys
+ * map straight to their one Target, so that compiling allocates nothing per term for them).
+ */
 export interface Entry {
+  kind: 'entry';
+  /** The term as written by the claimant that made this an Entry, for reports. */
   term: string;
-  /** Claimants, the preferred one first; a single one unless the term collides. */
+  /** Claimants, the preferred one first. */
   targets: Target[];
+  /** data/collisions.json orders these claimants. */
   declared: boolean;
+  /** Latin terms with an acronym: per token, the exact spelling required, or undefined (folds). */
+  caseTokens: readonly (string | undefined)[] | undefined;
+}
+
+/** What a dictionary key maps to. */
+export type Slot = Target | Entry;
+
+/** What a matched key stands for, worked out on its first match (see Dictionary.resolve). */
+export interface Resolved {
+  /** Claimants, the preferred one first; a single one unless the term collides. */
+  targets: readonly Target[];
   /** The region this mention is about, when unambiguous: used as context for collisions. */
-  contextRegion?: RegionId;
+  contextRegion: RegionId | undefined;
   /** Place names reject an all-lowercase occurrence ("beijing" in a URL slug, "shanghaied"). */
   rejectLowercase: boolean;
 }
 
-/** A compiled pattern; Chinese hits are looked up as written, Latin ones by their folded key. */
-export interface Pattern {
-  re: RegExp;
-  han: boolean;
-}
+/** True for a not-mention. */
+export const isBlock = (target: Target): target is BlockTarget => target.kind === 'block';
+/** True for a region or city. */
+export const isPlace = (target: Target): boolean => target.kind === 'region' || target.kind === 'city';
+/** A target as data/ refers to it ("city:suzhou-anhui"; a not-mention as its region). */
+export const refOf = (target: Target): EntityRef => `${isBlock(target) ? 'region' : target.kind}:${target.id}`;
+
+/** The claimants of a slot. */
+export const targetsOf = (slot: Slot): readonly Target[] => (slot.kind === 'entry' ? slot.targets : [slot]);
+
+/** The firstTokens bucket of a token: its first and last characters, case-folded (| 32), 5 bits each. */
+const firstTokenBucket = (text: string, start: number, end: number): number =>
+  (((text.charCodeAt(start) | 32) & 31) << 5) | ((text.charCodeAt(end - 1) | 32) & 31);
+/**
+ * Sets of lengths are kept as integers: bit n for length n ≤ 29, bit 0 for "some are longer".
+ * (Up to bit 29 the value stays a small integer, which V8 stores and compares without boxing.)
+ */
+export const LENGTH_BITS = 29;
+/** A length as a bit of a length set. */
+export const lengthBit = (length: number): number => (length <= LENGTH_BITS ? 1 << length : 1);
+/** True if a length set may hold `length` (for lengths over LENGTH_BITS: if any is that long). */
+export const mayHaveLength = (bits: number, length: number): boolean => (bits & lengthBit(length)) !== 0;
 
 declare const compiledBrand: unique symbol;
 
@@ -77,147 +112,82 @@ export interface CompiledDictionary {
 /** The compiled dictionary's insides (only the matcher modules see them). */
 export class Dictionary implements CompiledDictionary {
   declare readonly [compiledBrand]: true;
-  readonly patterns: readonly Pattern[];
-  readonly entries: ReadonlyMap<string, Entry>;
-  readonly clashes: readonly TermClash[];
+  /** Every term by key: Latin ones folded ("low altitude economy"), Chinese ones as written. */
+  readonly entries = new Map<string, Slot>();
+  /** Folded beginnings of longer Latin terms ("low", "low altitude"): the scanner extends these. */
+  readonly prefixes = new Set<string>();
+  /**
+   * A filter on the first token of every Latin key, so that most words of a text ("the",
+   * "said") are passed over without building a key string to look up: per pair of (first, last)
+   * letter, the set of token lengths seen. Only all-ASCII tokens are noted and filtered, as
+   * lower-casing keeps their letters in place.
+   */
+  readonly firstTokens = new Uint32Array(1024);
+  /**
+   * Per char code a Chinese term starts with, the set of those terms' lengths (longer ones are
+   * bounded by maxHanLength). A number, not a list, so that indexing a term allocates nothing.
+   */
+  readonly hanLengths = new Map<number, number>();
+  /** Length of the longest Chinese term; 0 if there is none. */
+  maxHanLength = 0;
+  /** Lowest char code a Chinese term starts with: the scanner skips everything below (ASCII). */
+  hanMinCode = Infinity;
+  /** Clashes found while compiling; listClashes adds the undeclared collisions. */
+  readonly compileClashes: TermClash[] = [];
+  private clashes: TermClash[] | undefined;
+  private readonly resolved = new Map<Slot, Resolved>();
   /** The last `context` option scanned, with the regions it names (a page title repeats). */
   contextCache: { text: string; regions: Set<RegionId> } | undefined;
 
-  constructor(patterns: Pattern[], entries: Map<string, Entry>, clashes: TermClash[]) {
-    this.patterns = patterns;
-    this.entries = entries;
-    this.clashes = clashes;
+  /** Notes key[0, end) (an all-ASCII, lower-case first token of a key) in firstTokens. */
+  noteFirstToken(key: string, end: number): void {
+    // firstTokenBucket and lengthBit written out: this runs for every key, as cold code.
+    const bucket = ((key.charCodeAt(0) & 31) << 5) | (key.charCodeAt(end - 1) & 31);
+    this.firstTokens[bucket] = (this.firstTokens[bucket] ?? 0) | (end <= LENGTH_BITS ? 1 << end : 1);
   }
-}
 
-export const isBlock = (target: Target): target is BlockTarget => target.kind === 'block';
-const isPlace = (target: Target): boolean => target.kind === 'region' || target.kind === 'city';
-const sameTarget = (a: Target, b: Target): boolean => a.kind === b.kind && (isBlock(a) || a.id === b.id);
-const refOf = (target: Target): EntityRef => `${isBlock(target) ? 'region' : target.kind}:${target.id}`;
-const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
+  /** False if no key starts with the all-ASCII token text[start, end) (in any letter case). */
+  mayStartKey(text: string, start: number, end: number): boolean {
+    return mayHaveLength(this.firstTokens[firstTokenBucket(text, start, end)] ?? 0, end - start);
+  }
 
-/** Collects terms into one trie per mode and a key → entry map. */
-class DictionaryBuilder {
-  private readonly tries = { fold: new TermTrie('fold'), exact: new TermTrie('exact'), han: new TermTrie('han') };
-  readonly entries = new Map<string, Entry>();
-  readonly clashes: TermClash[] = [];
+  /** Indexes a Chinese term by its first character. */
+  addHanLength(key: string): void {
+    const code = key.charCodeAt(0);
+    this.hanLengths.set(code, (this.hanLengths.get(code) ?? 0) | lengthBit(key.length));
+    if (key.length > this.maxHanLength) this.maxHanLength = key.length;
+    if (code < this.hanMinCode) this.hanMinCode = code;
+  }
 
-  /** Adds a term (and its number variants) for a target, merging with earlier claims. */
-  add(term: string, target: Target, variants: readonly string[] = [term]): void {
-    if (isTooShortHan(term)) return; // 浙, 沪, 京 are common characters: never matched alone
-    for (const variant of variants) {
-      const key = termKey(variant);
-      const entry = this.entries.get(key);
-      if (entry === undefined) {
-        if (this.tries[termMode(variant)].add(variant)) {
-          this.entries.set(key, { term, targets: [target], declared: false, rejectLowercase: false });
+  /**
+   * What a matched slot stands for. Worked out on its first match rather than while compiling:
+   * a page meets a few dozen of the dictionary's thousands of keys.
+   */
+  resolve(slot: Slot): Resolved {
+    let resolved = this.resolved.get(slot);
+    if (resolved === undefined) {
+      const targets = targetsOf(slot);
+      const region = targets[0]?.region;
+      resolved = {
+        targets,
+        contextRegion: targets.every((t) => t.region === region) ? region : undefined,
+        rejectLowercase: targets.every(isPlace),
+      };
+      this.resolved.set(slot, resolved);
+    }
+    return resolved;
+  }
+
+  /** Every clash (see TermClash); the undeclared collisions are looked for on the first call. */
+  listClashes(): readonly TermClash[] {
+    if (this.clashes === undefined) {
+      this.clashes = [...this.compileClashes];
+      for (const slot of this.entries.values()) {
+        if (slot.kind === 'entry' && slot.targets.length > 1 && !slot.declared) {
+          this.clashes.push({ term: slot.term, claimants: slot.targets.map(refOf), reason: 'undeclared-collision' });
         }
-      } else if (!entry.targets.some((t) => sameTarget(t, target))) {
-        this.merge(entry, target);
       }
     }
+    return this.clashes;
   }
-
-  /** A real term beats a not-mention spelled the same; several real claimants make a collision. */
-  private merge(entry: Entry, target: Target): void {
-    const [first] = entry.targets;
-    if (first !== undefined && isBlock(first) !== isBlock(target)) {
-      const [name, phrase] = isBlock(first) ? [target, first] : [first, target];
-      this.clashes.push({ term: entry.term, claimants: [refOf(name), refOf(phrase)], reason: 'not-mention-equals-name' });
-    }
-    if (entry.targets.every(isBlock)) entry.targets = [target];
-    else if (!isBlock(target)) entry.targets.push(target);
-  }
-
-  /** The place named inside a term, if any: whole English words, or two or more Chinese characters. */
-  placeInside(term: string): Target | undefined {
-    const key = foldKey(term.trim());
-    const isHan = (i: number): boolean => HAN_CHAR.test(key[i] ?? '');
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (let i = 0; i <= key.length; i += 1) {
-      if (isHan(i) || (isWordCharAt(key, i) && !isWordCharAt(key, i - 1))) starts.push(i);
-      if (isHan(i - 1) || (isWordCharAt(key, i - 1) && !isWordCharAt(key, i))) ends.push(i);
-    }
-    for (const start of starts) {
-      for (const end of ends) {
-        const found = end > start ? this.entries.get(key.slice(start, end))?.targets.find(isPlace) : undefined;
-        if (found !== undefined) return found;
-      }
-    }
-    return undefined;
-  }
-
-  /** Orders a collided term's claimants preferred-first, adding the term if no entity lists it. */
-  declareCollision(collision: Collision, targets: ReadonlyMap<EntityRef, Target>): void {
-    const claimants = [collision.preferred, ...collision.claimants.filter((c) => c !== collision.preferred)]
-      .map((ref) => targets.get(ref))
-      .filter((t): t is Target => t !== undefined);
-    const [preferred] = claimants;
-    if (preferred === undefined) return;
-    const variants =
-      preferred.kind === 'sector' && isLatinTerm(collision.term) ? numberVariants(collision.term) : [collision.term];
-    if (!variants.some((v) => this.entries.has(termKey(v)))) this.add(collision.term, preferred);
-    for (const variant of variants) {
-      const entry = this.entries.get(termKey(variant));
-      if (entry === undefined) continue;
-      const others = entry.targets.filter((t) => !isBlock(t) && !claimants.some((c) => sameTarget(c, t)));
-      entry.targets = [...claimants, ...others];
-      entry.declared = others.length === 0;
-    }
-  }
-
-  build(): Dictionary {
-    for (const entry of this.entries.values()) {
-      const regions = new Set(entry.targets.map((t) => t.region));
-      const [only] = regions;
-      if (regions.size === 1 && only !== undefined) entry.contextRegion = only;
-      entry.rejectLowercase = entry.targets.every(isPlace);
-      if (entry.targets.length > 1 && !entry.declared) {
-        this.clashes.push({ term: entry.term, claimants: entry.targets.map(refOf), reason: 'undeclared-collision' });
-      }
-    }
-    const patterns: Pattern[] = [
-      ...[...this.tries.fold.compile(), ...this.tries.exact.compile()].map((re) => ({ re, han: false })),
-      ...this.tries.han.compile().map((re) => ({ re, han: true })),
-    ];
-    return new Dictionary(patterns, this.entries, this.clashes);
-  }
-}
-
-/** Builds the compiled dictionary from data/'s shape. */
-export function buildDictionary(source: DictionarySource): Dictionary {
-  const builder = new DictionaryBuilder();
-  const targets = new Map<EntityRef, Target>();
-
-  for (const region of source.regions) {
-    const target: Target = { kind: 'region', id: region.id, region: region.id };
-    targets.set(`region:${region.id}`, target);
-    for (const term of [...region.termsEn, ...region.termsZh]) builder.add(term, target);
-  }
-  for (const city of source.cities) {
-    const target: Target = { kind: 'city', id: city.id, region: city.region };
-    targets.set(`city:${city.id}`, target);
-    for (const term of [...city.termsEn, ...city.termsZh]) builder.add(term, target);
-  }
-  // Not-mention phrases go in after the names: they only need to win their span by length.
-  for (const region of source.regions) {
-    for (const phrase of region.notMentions) builder.add(phrase, { kind: 'block', id: region.id });
-  }
-  for (const category of source.categories) {
-    for (const sector of category.sectors) {
-      const target: Target = { kind: 'sector', id: sector.id, category: category.id };
-      targets.set(`sector:${sector.id}`, target);
-      for (const term of [...sector.termsEn, ...sector.termsZh]) {
-        // Place names win over sector terms. A sector term containing one would hide it when
-        // both start at one position (only the longest term per position is seen), so it is
-        // left out and reported.
-        const place = builder.placeInside(term);
-        if (place === undefined) builder.add(term, target, isLatinTerm(term) ? numberVariants(term) : [term]);
-        else builder.clashes.push({ term, claimants: [refOf(target), refOf(place)], reason: 'sector-term-contains-place' });
-      }
-    }
-  }
-  for (const collision of source.collisions) builder.declareCollision(collision, targets);
-  return builder.build();
 }

@@ -2,25 +2,24 @@
  * The pure matcher: compiles the dictionary from data/ once, then turns a block of text into
  * region, city and sector matches. No DOM and no browser APIs, so it runs in tests and workers.
  *
- * How a text is scanned: every term (place names, not-mention phrases, sector terms) goes into
- * one of three trie-shaped RegExps: case-folded English, case-exact acronyms, Chinese (each split
- * in pieces if it grows big). Each runs once, left to right, restarting one character after
- * every hit so that overlapping candidates (浙江 and 江西 in 浙江西部) are all seen; overlaps are
- * then resolved longest-first, leftmost on a tie. There is no loop over terms at match time.
+ * How a text is scanned (matcher-scan.ts): Latin text is cut into word tokens and phrases of
+ * tokens are looked up by folded key in a hash map; Chinese is looked up by substring, per
+ * position. At each start only the longest term counts; overlaps are then resolved
+ * longest-first, leftmost on a tie. There is no loop over terms and no big RegExp, so compiling
+ * is cheap and the first page does not pay for a RegExp compiler.
  */
 import type { RegionId } from '../../data/schema';
+import { buildDictionary } from './matcher-build';
 import {
   Dictionary,
-  buildDictionary,
   isBlock,
   type CompiledDictionary,
   type DictionarySource,
   type EntityKind,
-  type Entry,
   type Target,
   type TermClash,
 } from './matcher-dictionary';
-import { foldKey, isWordCharAt } from './matcher-terms';
+import { scan, type Candidate } from './matcher-scan';
 
 export type { CompiledDictionary, DictionarySource, EntityKind, TermClash } from './matcher-dictionary';
 
@@ -51,56 +50,19 @@ export interface FindOptions {
   context?: string;
 }
 
-interface Candidate {
-  start: number;
-  end: number;
-  entry: Entry;
-}
-
-/** Compiles the dictionary once (the slow part); reuse the result for every text. */
+/** Compiles the dictionary once (a few milliseconds); reuse the result for every text. */
 export function compileDictionary(source: DictionarySource): CompiledDictionary {
   return buildDictionary(source);
 }
 
 /** Problems in the dictionary found while compiling it (see TermClash), for data tests and reports. */
 export function listTermClashes(dict: CompiledDictionary): readonly TermClash[] {
-  return asDictionary(dict).clashes;
+  return asDictionary(dict).listClashes();
 }
 
 function asDictionary(dict: CompiledDictionary): Dictionary {
   if (!(dict instanceof Dictionary)) throw new TypeError('matcher: use a dictionary from compileDictionary');
   return dict;
-}
-
-/** True if a text has lower-case Latin letters and no capital: "beijing", "shanghaied". */
-function isAllLowercase(text: string): boolean {
-  return /[a-z]/.test(text) && text === text.toLowerCase();
-}
-
-/** Every candidate in text, sorted by start: at each start and in each pattern, the longest. */
-function scan(dict: Dictionary, text: string): Candidate[] {
-  const found: Candidate[] = [];
-  let sorted = true;
-  for (const { re, han } of dict.patterns) {
-    const before = found.length;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const start = m.index;
-      const matched = m[0];
-      // Restart just after this start, not after its end: a longer term may begin inside it.
-      re.lastIndex = start + 1;
-      // The left boundary is checked here rather than in the pattern: every term starting at
-      // this position fails it alike, so no fallback is lost, and the pattern stays lean.
-      if (isWordCharAt(text, start) && isWordCharAt(text, start - 1)) continue;
-      const entry = dict.entries.get(han ? matched : foldKey(matched));
-      if (entry === undefined) continue;
-      if (entry.rejectLowercase && isAllLowercase(matched)) continue;
-      found.push({ start, end: start + matched.length, entry });
-    }
-    if (before > 0 && found.length > before) sorted = false;
-  }
-  // Several patterns each give sorted hits; at one start, the longer goes last (it replaces).
-  return sorted ? found : found.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Non-overlapping candidates: of overlapping ones the longest wins, the leftmost on a tie. */

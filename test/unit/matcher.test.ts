@@ -174,6 +174,9 @@ const ROWS: Row[] = [
       : ['region:hong-kong "Hong Kong"', 'city:zhuhai "Zhuhai"', 'region:macao "Macao"']],
   ['two SARs', 'Hong Kong and Macao', ['region:hong-kong "Hong Kong"', 'region:macao "Macao"']],
   ['Hong Kong SAR is one mention', 'the Hong Kong SAR government', ['region:hong-kong "Hong Kong SAR"']],
+  ['possessive after an in-word apostrophe', "Xi'an's airport", ['city:xian "Xi\'an"']],
+  ['a line break and indent between words', 'the low-\n    altitude economy', ['sector:low-altitude-economy "low-\n    altitude economy"']],
+  ['all capitals over several words', 'THE INNER MONGOLIA AUTONOMOUS REGION', ['region:inner-mongolia "INNER MONGOLIA AUTONOMOUS REGION"']],
   // Not-mentions
   ['Peking University', 'a Peking University study', []],
   ['Shanghai Cooperation Organisation', 'the Shanghai Cooperation Organisation summit', []],
@@ -202,6 +205,7 @@ const ROWS: Row[] = [
   ['AI+ is AI Plus', 'the AI+ initiative', ['sector:ai-plus "AI+"']],
   ['AI Plus is AI Plus', 'the AI Plus initiative', ['sector:ai-plus "AI Plus"']],
   ['6G but not 16G or 6g', '6G networks, 16G modules, 6g', ['sector:6g "6G"']],
+  ['AI after a hyphen and before a plus', 'GenAI, the pro-AI camp and AI+', ['sector:artificial-intelligence "AI"', 'sector:ai-plus "AI+"']],
   // Sectors: variants
   ['plural', 'humanoid robots walk', ['sector:embodied-ai "humanoid robots"']],
   ['singular', 'a humanoid robot walks', ['sector:embodied-ai "humanoid robot"']],
