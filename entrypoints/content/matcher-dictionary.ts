@@ -134,6 +134,8 @@ export class Dictionary implements CompiledDictionary {
   hanMinCode = Infinity;
   /** Clashes found while compiling; listClashes adds the undeclared collisions. */
   readonly compileClashes: TermClash[] = [];
+  /** True if restored from a snapshot, which leaves the compile clashes out (see matcher-snapshot.ts). */
+  restored = false;
   private clashes: TermClash[] | undefined;
   private readonly resolved = new Map<Slot, Resolved>();
   /** The last `context` option scanned, with the regions it names (a page title repeats). */
@@ -180,6 +182,7 @@ export class Dictionary implements CompiledDictionary {
 
   /** Every clash (see TermClash); the undeclared collisions are looked for on the first call. */
   listClashes(): readonly TermClash[] {
+    if (this.restored) throw new Error('matcher: a restored dictionary has no clash reports; compile one');
     if (this.clashes === undefined) {
       this.clashes = [...this.compileClashes];
       for (const slot of this.entries.values()) {
