@@ -3,9 +3,11 @@
  * it (Latin phrases by folded key, Chinese terms by first character and length), and the
  * problems found while compiling (TermClash). matcher-build.ts fills it; matcher-scan.ts reads it.
  */
+import type { EntityKind } from '../../data/protocol';
 import type { City, Collision, EntityRef, Region, RegionId, SectorCategory } from '../../data/schema';
 
-export type EntityKind = 'region' | 'city' | 'sector';
+// Declared once, in the message protocol the marks and mentions share.
+export type { EntityKind };
 
 /** The data the matcher compiles (the shape of data/index.ts's exports). */
 export interface DictionarySource {

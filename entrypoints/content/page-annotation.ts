@@ -3,7 +3,7 @@
  * and SPA navigation, applies settings live, and answers the popup. Everything it adds to the
  * page is removed by `destroy()`.
  */
-import type { SectorCategory } from '../../data/schema';
+import type { RegionId, SectorCategory } from '../../data/schema';
 import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
 import { Annotator } from './annotator';
@@ -173,7 +173,7 @@ export class PageAnnotation {
   }
 
   /** Scrolls to the next mention of a region (or one of its cities) and flashes it. */
-  jumpTo(region: PageResults['mentions'][number]['region'] & string): JumpResult {
+  jumpTo(region: RegionId): JumpResult {
     const marks = this.annotator.marksOfRegion(region);
     if (marks.length === 0) return { found: false, position: 0, total: 0 };
     const index = (this.jumpIndex.get(region) ?? -1) + 1;
