@@ -7,6 +7,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // JSON imports become JSON.parse('…') calls, which V8 parses several times faster than the
+    // same data as object literals: the popup and content script open sooner.
+    json: { stringify: true },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Five-Year Plan Lens',

@@ -40,10 +40,13 @@ export interface RunningLens {
 export async function startLens({ doc, signal, onResultsChanged }: LensOptions): Promise<RunningLens> {
   const startedAt = performance.now();
   const knownCategories = new Set(categories.map((c) => c.id));
-  const settings = await loadSettings(knownCategories);
+  // Restore the dictionary while the settings are on their way from storage.
+  const pendingSettings = loadSettings(knownCategories);
   const compileStart = performance.now();
   const dictionary = getDictionary();
   const compileMs = performance.now() - compileStart;
+  const settings = await pendingSettings;
+  const settingsMs = performance.now() - startedAt;
   const page = new PageAnnotation({
     doc,
     dictionary,
@@ -57,7 +60,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
     page.applySettings(next).catch((error: unknown) => console.error('[fyp] applying settings failed', error));
   }, knownCategories);
   signal.addEventListener('abort', unwatch, { once: true });
-  return { page, ready: page.start(startedAt, { compileMs }) };
+  return { page, ready: page.start(startedAt, { compileMs, settingsMs }) };
 }
 
 /** How many regions the results name (a city counts for its region): the badge number. */

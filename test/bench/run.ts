@@ -18,6 +18,8 @@ interface ReadyDetail {
   longestSliceMs: number;
   slices: number;
   compileMs: number;
+  /** From the content script starting to settings read (the dictionary is restored meanwhile). */
+  settingsMs: number;
   sinceStartMs: number;
 }
 
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
         d.longestSliceMs.toFixed(1),
         String(d.slices),
         d.sinceStartMs.toFixed(1),
+        d.settingsMs.toFixed(1),
         longTasks.length ? Math.max(...longTasks).toFixed(0) : '-',
       ]);
       if (name === 'typical') heap = await heapCycles(browser, page);
@@ -138,7 +141,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  const header = ['page', 'words', 'marks', 'ext ms', 'floor ms', 'ratio', 'ratio (excl. compile)', 'longest slice ms', 'slices', 'ready ms', 'longest task ms'];
+  const header = ['page', 'words', 'marks', 'ext ms', 'floor ms', 'ratio', 'ratio (excl. compile)', 'longest slice ms', 'slices', 'ready ms', 'settings read ms', 'longest task ms'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] as number)).join(' | ')} |`;
   console.log(line(header));
