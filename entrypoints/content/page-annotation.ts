@@ -118,6 +118,8 @@ export class PageAnnotation {
       if (!this.root.contains(target) && !target.contains(this.root)) continue;
       const scope = target.contains(this.root) ? this.root : target;
       this.annotator.clearWithin(scope);
+      // Unwrapping is our own change: forget it, or it would come back as a page change.
+      this.watcher.ignoreOwnChanges();
       this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal));
     }
     this.pass = this.pass.then(() => this.notify());

@@ -95,3 +95,27 @@ describe('PageAnnotation', () => {
     expect(kinds().filter((k) => k === 'city:shenzhen')).toHaveLength(1);
   });
 });
+
+describe('PageAnnotation on a page that edits annotated text', () => {
+  it('re-annotates the edited paragraph once and then stays quiet', async () => {
+    document.body.innerHTML = ARTICLE;
+    const controller = new AbortController();
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    await page.start();
+    const paragraph = document.querySelector('article p') as HTMLElement;
+    paragraph.append(' Later Ningbo joined in.');
+    await expect.poll(() => kinds().includes('city:ningbo')).toBe(true);
+    // Count DOM changes after the update has settled: none should follow (no feedback loop).
+    let changes = 0;
+    const observer = new MutationObserver((records) => {
+      changes += records.length;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    observer.disconnect();
+    expect(changes).toBe(0);
+    expect(kinds().filter((k) => k === 'city:shenzhen')).toHaveLength(1);
+    controller.abort();
+  });
+});
