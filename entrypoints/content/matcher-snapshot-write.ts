@@ -3,7 +3,7 @@
  * instead of compiling on every page (see matcher-snapshot.ts). Run after changing data/ or
  * the matcher's compile step:
  *
- *   npx vite-node entrypoints/content/matcher-snapshot-write.ts
+ *   npm run data:compile
  *
  * test/unit/matcher-snapshot.test.ts fails while the committed file is out of date.
  */

@@ -25,7 +25,7 @@ import { snapshotFileText } from '../../entrypoints/content/matcher-snapshot';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SNAPSHOT_FILE = join(ROOT, 'data/dictionary-compiled.json');
-const REGENERATE = 'npx vite-node entrypoints/content/matcher-snapshot-write.ts';
+const REGENERATE = 'npm run data:compile';
 const SOURCE = { regions, cities, categories, collisions };
 
 const compiled = compileDictionary(SOURCE);
