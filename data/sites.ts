@@ -39,10 +39,9 @@ const RESTRICTED_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'add
  */
 export function isRestrictedUrl(url: string): boolean {
   try {
-    const { protocol, hostname, pathname } = new URL(url);
+    const { protocol, hostname } = new URL(url);
     if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') return true;
     if (RESTRICTED_HOSTS.includes(hostname)) return true;
-    if (hostname === 'chrome.google.com' && pathname.startsWith('/webstore')) return true;
     return false;
   } catch {
     return true;

@@ -95,7 +95,7 @@ export class Annotator {
       block = [...walkTextBlocks(block.element)][0] ?? block;
       if (block.nodes.some((n) => !n.isConnected)) return;
     }
-    const { text } = blockText(block);
+    const text = blockText(block);
     let matches = findMatches(this.options.dictionary, text, this.options.filter);
     if (this.options.firstMentionOnly) {
       const seen = new Set<string>();
@@ -114,7 +114,7 @@ export class Annotator {
       text: text.slice(match.start, match.end),
       attributes: attributesFor(match, this.options.describe),
     }));
-    const marks = highlightRanges(block, ranges);
+    const marks = highlightRanges(block, ranges, text);
     const mentions: PageMention[] = matches.map((match) => ({
       kind: match.kind,
       id: match.id,

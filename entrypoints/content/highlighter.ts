@@ -5,7 +5,7 @@
  * `removeMarks` restores the text exactly.
  */
 import Mark from 'mark.js';
-import { BLOCK_TAGS, EXCLUDED_SELECTORS, type TextBlock } from './text-blocks';
+import { BLOCK_TAGS, blockText, EXCLUDED_SELECTORS, type TextBlock } from './text-blocks';
 
 /** A range to wrap, in the block's text, with the attributes its mark gets. */
 export interface HighlightRange {
@@ -33,8 +33,15 @@ interface MarkJsRange extends Mark.Range {
   index: number;
 }
 
-/** Wraps the ranges of one block in marks; returns the marks created, in document order. */
-export function highlightRanges(block: TextBlock, ranges: readonly HighlightRange[]): HTMLElement[] {
+/**
+ * Wraps the ranges of one block in marks; returns the marks created, in document order.
+ * `text` is the block's text when the caller has it already (blockText).
+ */
+export function highlightRanges(
+  block: TextBlock,
+  ranges: readonly HighlightRange[],
+  text: string = blockText(block),
+): HTMLElement[] {
   if (ranges.length === 0) return [];
   const created: HTMLElement[] = [];
   const verdicts = new Map<number, boolean>();
@@ -47,7 +54,7 @@ export function highlightRanges(block: TextBlock, ranges: readonly HighlightRang
   // Most blocks are plain paragraphs whose whole text is the block's text: then mark.js needs no
   // exclusions, which saves it testing every text node against long selectors (three times per
   // node, the way its iterator walks). Otherwise the scoped exclusions keep it to the same text.
-  const plain = element.textContent === block.nodes.map((n) => n.data).join('');
+  const plain = element.textContent === text;
   if (!plain) element.setAttribute(CONTEXT_ATTR, '');
   try {
     new Mark(element).markRanges(markRanges, {

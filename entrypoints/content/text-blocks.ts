@@ -45,15 +45,6 @@ export interface TextBlock {
   nodes: Text[];
 }
 
-/** Whether a text node, or any element above it up to `root`, is excluded. */
-export function isInsideExcluded(node: Node, root: Node): boolean {
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (isExcluded(el)) return true;
-    if (el === root) break;
-  }
-  return false;
-}
-
 /** The block a text node reads in: its nearest block ancestor, or `root`. */
 export function blockOf(node: Node, root: Element): Element {
   for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
@@ -106,13 +97,9 @@ export function* walkTextBlocks(root: Element): Generator<TextBlock, void, undef
   }
 }
 
-/** The text of a block as one string, with the offset where each of its nodes starts. */
-export function blockText(block: TextBlock): { text: string; starts: number[] } {
-  const starts: number[] = [];
+/** The text of a block as one string: the text the matcher reads and mark.js wraps. */
+export function blockText(block: TextBlock): string {
   let text = '';
-  for (const node of block.nodes) {
-    starts.push(text.length);
-    text += node.data;
-  }
-  return { text, starts };
+  for (const node of block.nodes) text += node.data;
+  return text;
 }

@@ -18,7 +18,7 @@ const PAGE = `
 
 /** Every occurrence of each word in each block, as ranges. */
 function rangesFor(block: TextBlock, words: string[]): HighlightRange[] {
-  const { text } = blockText(block);
+  const text = blockText(block);
   const ranges: HighlightRange[] = [];
   const pattern = new RegExp(words.join('|'), 'g');
   for (const m of text.matchAll(pattern)) {
@@ -44,7 +44,7 @@ describe('text blocks', () => {
   });
 
   it('reads article text block by block, skipping chrome, forms, fields and scripts', () => {
-    const texts = [...walkTextBlocks(document.body)].map((b) => blockText(b).text.trim().replace(/\s+/g, ' '));
+    const texts = [...walkTextBlocks(document.body)].map((b) => blockText(b).trim().replace(/\s+/g, ' '));
     expect(texts).toEqual([
       'Zhejiang and Anhui plan ahead',
       'Officials in Zhejiang said Anhui will grow.',
