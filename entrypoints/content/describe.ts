@@ -1,19 +1,13 @@
 /** Tooltips for marks: what the highlighted name is, in a few words. */
 import { cityById, regionById, sectorById } from '../../data/dictionary';
+import { REGION_TYPE_LABEL } from '../popup/labels';
 import type { Match } from './matcher';
-
-const TYPE_LABEL = {
-  province: 'province',
-  municipality: 'municipality',
-  'autonomous-region': 'autonomous region',
-  sar: 'special administrative region',
-} as const;
 
 /** "Zhejiang 浙江 — province", "Ningbo 宁波 — city in Zhejiang", "Low-altitude economy — sector". */
 export function describeMatch(match: Match): string {
   if (match.kind === 'region') {
     const region = regionById.get(match.id);
-    return region ? `${region.nameEn} ${region.nameZh} — ${TYPE_LABEL[region.type]}` : match.id;
+    return region ? `${region.nameEn} ${region.nameZh} — ${REGION_TYPE_LABEL[region.type].toLowerCase()}` : match.id;
   }
   if (match.kind === 'city') {
     const city = cityById.get(match.id);
