@@ -202,6 +202,25 @@ describe('stored settings', () => {
     expect(await loadSettings()).toMatchObject({ cities: false });
   });
 
+  it('reads each area once, both at the same time (every page load waits for this)', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { ...defaults(), regions: false }, settings$: { v: 2 } });
+    const syncGet = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const reading = loadSettings();
+    // Both requests are out before either answers.
+    expect(syncGet).toHaveBeenCalledTimes(1);
+    expect(localGet).toHaveBeenCalledTimes(1);
+    expect(await reading).toMatchObject({ regions: false });
+    expect(syncGet).toHaveBeenCalledTimes(1);
+    expect(localGet).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads storage.local when it is the area in use, not a stale sync copy', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { ...defaults(), cities: true } });
+    await fakeBrowser.storage.local.set({ settings: { ...defaults(), cities: false }, settingsArea: 'local' });
+    expect(await loadSettings()).toMatchObject({ cities: false });
+  });
+
   it('reads defaults when no area can be read', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync down'));
