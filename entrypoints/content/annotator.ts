@@ -8,18 +8,29 @@ import type { EntityKind, PageMention } from '../../data/protocol';
 
 /** The entity part of a mention or mark. */
 export type MarkedEntity = Pick<PageMention, 'kind' | 'id' | 'region' | 'category'>;
-import { findMatches, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
+import { findMatches, isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
 import { highlightRanges, MARK_ELEMENT, removeMarks, type HighlightRange } from './highlighter';
 import { sentenceAround } from './sentences';
 import { blockText, walkTextBlocks, type TextBlock } from './text-blocks';
 
 interface BlockRecord {
   marks: HTMLElement[];
-  mentions: PageMention[];
+  /** The block's text when it was annotated, and what was marked in it. */
+  text: string;
+  matches: Match[];
+  /** Orders the block's mentions among the page's. */
+  index: number;
+  /** Built when first asked for: the popup wants them, the badge only counts regions. */
+  mentions?: PageMention[];
 }
+
+/** Blocks matched before the settings were known, with every match (a filter only removes some). */
+export type ScannedAhead = Map<Element, { text: string; matches: Match[] }>;
 
 export interface AnnotatorOptions {
   dictionary: CompiledDictionary;
+  /** Blocks scanned while the settings were loading (see scanAhead): used once, if unchanged. */
+  scannedAhead?: ScannedAhead;
   filter: MatchFilter;
   firstMentionOnly: boolean;
   /** Tooltip for a match ("Ningbo — city in Zhejiang"). */
@@ -33,10 +44,86 @@ export interface AnnotatorOptions {
 /** Our marks, for selectors elsewhere (page watcher, jump). */
 export const OUR_MARKS = `${MARK_ELEMENT}[data-fyp-kind]`;
 
-/** Lets the page handle input and paint; scheduler.yield resumes us ahead of other tasks. */
-function yieldToPage(): Promise<void> {
+/**
+ * Lets the page handle input and paint. scheduler.yield resumes us ahead of other tasks; `behind`
+ * queues us after them instead (scanning ahead must let the settings' answer in).
+ */
+export function yieldToPage(behind = false): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  return scheduler?.yield && !behind ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Main-thread time spent on the page, for the benchmark and the ready mark. */
+export interface WorkStats {
+  workMs: number;
+  longestSliceMs: number;
+  slices: number;
+}
+
+/** Cuts a loop into slices of about `sliceMs`, yielding to the page in between, and times them. */
+class Slicer {
+  private start = performance.now();
+
+  constructor(
+    private readonly stats: WorkStats,
+    private readonly sliceMs: number,
+    private readonly afterSlice?: () => void,
+    private readonly behind = false,
+  ) {}
+
+  /** Ends the current slice. */
+  end(): void {
+    const spent = performance.now() - this.start;
+    this.stats.workMs += spent;
+    this.stats.slices++;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+    this.afterSlice?.();
+  }
+
+  /**
+   * True when the slice has run its time. Callers await `next()` only then: an await within a
+   * slice would let the page watcher's MutationObserver see our changes before `afterSlice`.
+   */
+  due(): boolean {
+    return performance.now() - this.start > this.sliceMs;
+  }
+
+  /** Ends the slice, yields to the page, and starts the next slice. */
+  async next(): Promise<void> {
+    this.end();
+    await yieldToPage(this.behind);
+    this.start = performance.now();
+  }
+}
+
+const DEFAULT_SLICE_MS = 8;
+
+/**
+ * Matches the blocks under `root` before the settings have arrived (matching does not depend on
+ * them), in slices, until `until` settles: the first pass then only filters and wraps them.
+ */
+export async function scanAhead(
+  dictionary: CompiledDictionary,
+  root: Element,
+  until: Promise<unknown>,
+  stats: WorkStats,
+  signal?: AbortSignal,
+): Promise<ScannedAhead> {
+  let settled = false;
+  const settle = () => {
+    settled = true;
+  };
+  until.then(settle, settle);
+  const scanned: ScannedAhead = new Map();
+  const slicer = new Slicer(stats, DEFAULT_SLICE_MS, undefined, true);
+  for (const block of walkTextBlocks(root)) {
+    if (settled || signal?.aborted) break;
+    const text = blockText(block);
+    scanned.set(block.element, { text, matches: findMatches(dictionary, text) });
+    if (slicer.due()) await slicer.next();
+  }
+  slicer.end();
+  return scanned;
 }
 
 function attributesFor(match: Match, describe?: (match: Match) => string): Record<string, string> {
@@ -53,50 +140,57 @@ export class Annotator {
   /** Bumped by every reset, so a pass still running from before stops at its next slice. */
   private generation = 0;
   private blockCounter = 0;
-  /** Main-thread time spent annotating, for the benchmark and the ready mark. */
-  readonly stats = { workMs: 0, longestSliceMs: 0, slices: 0 };
+  /** Main-thread time spent annotating (scanning ahead included, when given). */
+  readonly stats: WorkStats;
+  private scannedAhead: ScannedAhead | undefined;
 
-  constructor(options: AnnotatorOptions) {
+  constructor(options: AnnotatorOptions, stats: WorkStats = { workMs: 0, longestSliceMs: 0, slices: 0 }) {
     this.options = options;
+    this.stats = stats;
+    this.scannedAhead = options.scannedAhead;
   }
 
   /** Annotates every block under `root` (redoing blocks already annotated), in slices. */
   async annotate(root: Element, signal?: AbortSignal): Promise<void> {
     const generation = this.generation;
-    const sliceMs = this.options.sliceMs ?? 8;
-    let sliceStart = performance.now();
-    const endSlice = () => {
-      const spent = performance.now() - sliceStart;
-      this.stats.workMs += spent;
-      this.stats.slices++;
-      this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
-      this.options.afterDomWork?.();
-    };
+    const slicer = new Slicer(this.stats, this.options.sliceMs ?? DEFAULT_SLICE_MS, this.options.afterDomWork);
+    // Blocks come out of the walk inner ones first; mentions are numbered in document order.
+    const base = this.blockCounter;
     for (const block of walkTextBlocks(root)) {
-      if (signal?.aborted || generation !== this.generation) return endSlice();
-      this.annotateBlock(block);
-      if (performance.now() - sliceStart > sliceMs) {
-        endSlice();
-        await yieldToPage();
+      if (signal?.aborted || generation !== this.generation) return slicer.end();
+      this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
+      this.annotateBlock(block, base + block.order);
+      if (slicer.due()) {
+        await slicer.next();
         if (signal?.aborted || generation !== this.generation) return;
-        sliceStart = performance.now();
       }
     }
-    endSlice();
+    slicer.end();
+    // What was scanned ahead served the first pass; later passes read the page as it is then.
+    this.scannedAhead = undefined;
   }
 
-  /** Annotates one block, replacing what an earlier pass added to it. */
-  annotateBlock(block: TextBlock): void {
+  /**
+   * Annotates one block, replacing what an earlier pass added to it. `index` orders its mentions
+   * among the page's (a new block goes after every block seen so far).
+   */
+  annotateBlock(block: TextBlock, index = this.blockCounter++): void {
     const old = this.records.get(block.element);
     if (old) {
       removeMarks(old.marks.filter((m) => block.element.contains(m)));
       this.records.delete(block.element);
       // Unwrapping merged text nodes: read the block again.
-      block = [...walkTextBlocks(block.element)][0] ?? block;
+      const element = block.element;
+      block = [...walkTextBlocks(element)].find((b) => b.element === element) ?? block;
       if (block.nodes.some((n) => !n.isConnected)) return;
     }
     const text = blockText(block);
-    let matches = findMatches(this.options.dictionary, text, this.options.filter);
+    const { filter } = this.options;
+    const ahead = this.scannedAhead?.get(block.element);
+    let matches =
+      ahead !== undefined && ahead.text === text
+        ? ahead.matches.filter((match) => isEnabled(match, filter))
+        : findMatches(this.options.dictionary, text, filter);
     if (this.options.firstMentionOnly) {
       const seen = new Set<string>();
       matches = matches.filter((m) => {
@@ -107,7 +201,6 @@ export class Annotator {
       });
     }
     if (matches.length === 0) return;
-    const index = this.blockCounter++;
     const ranges: HighlightRange[] = matches.map((match) => ({
       start: match.start,
       end: match.end,
@@ -115,16 +208,7 @@ export class Annotator {
       attributes: attributesFor(match, this.options.describe),
     }));
     const marks = highlightRanges(block, ranges, text);
-    const mentions: PageMention[] = matches.map((match) => ({
-      kind: match.kind,
-      id: match.id,
-      ...(match.region ? { region: match.region } : {}),
-      ...(match.category ? { category: match.category } : {}),
-      text: text.slice(match.start, match.end),
-      sentence: sentenceAround(text, match.start, match.end),
-      block: index,
-    }));
-    this.records.set(block.element, { marks, mentions });
+    this.records.set(block.element, { marks, text, matches, index });
   }
 
   /** Removes the marks (and mentions) of blocks inside `element`, e.g. before redoing them. */
@@ -146,7 +230,8 @@ export class Annotator {
         gone.push(mark);
         return false;
       });
-      record.mentions = record.mentions.filter((mention) => !drop(mention));
+      record.matches = record.matches.filter((match) => !drop(match));
+      delete record.mentions;
     }
     removeMarks(gone);
   }
@@ -168,17 +253,41 @@ export class Annotator {
     return this.options.filter;
   }
 
-  /** Mentions in page order, dropping blocks the page has removed since. */
+  /** The records of blocks still on the page (forgetting those the page has removed). */
+  private liveRecords(): BlockRecord[] {
+    const live: BlockRecord[] = [];
+    for (const [block, record] of this.records) {
+      if (block.isConnected) live.push(record);
+      else this.records.delete(block);
+    }
+    return live;
+  }
+
+  /** Mentions in page order. */
   mentions(): PageMention[] {
     const all: PageMention[] = [];
-    for (const [block, record] of this.records) {
-      if (!block.isConnected) {
-        this.records.delete(block);
-        continue;
-      }
+    for (const record of this.liveRecords()) {
+      record.mentions ??= record.matches.map((match) => ({
+        kind: match.kind,
+        id: match.id,
+        ...(match.region ? { region: match.region } : {}),
+        ...(match.category ? { category: match.category } : {}),
+        text: record.text.slice(match.start, match.end),
+        sentence: sentenceAround(record.text, match.start, match.end),
+        block: record.index,
+      }));
       all.push(...record.mentions);
     }
     return all.sort((a, b) => a.block - b.block);
+  }
+
+  /** How many regions the marks name (a city counts for its region): the badge number. */
+  regionCount(): number {
+    const regions = new Set<RegionId>();
+    for (const record of this.liveRecords()) {
+      for (const match of record.matches) if (match.region) regions.add(match.region);
+    }
+    return regions.size;
   }
 
   /** Marks of a region and of its cities, in document order. */

@@ -1,7 +1,7 @@
 import { isContentRequest, type BackgroundRequest } from '../../data/protocol';
 import { NEWS_SITE_MATCHES } from '../../data/news-sites';
 import { answer } from './answer';
-import { regionCount, startLens } from './lens';
+import { startLens } from './lens';
 import type { PageAnnotation } from './page-annotation';
 
 // Wiring only: start the engine, answer the popup, follow SPA navigation, and undo everything
@@ -28,8 +28,8 @@ export default defineContentScript({
       const lens = await startLens({
         doc: document,
         signal: ctx.signal,
-        onResultsChanged: (results) => {
-          const message: BackgroundRequest = { type: 'results-changed', regionCount: regionCount(results) };
+        onResultsChanged: (regionCount) => {
+          const message: BackgroundRequest = { type: 'results-changed', regionCount };
           browser.runtime.sendMessage(message).catch(() => {
             // The background may be restarting; the next change updates the badge.
           });

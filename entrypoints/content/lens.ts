@@ -6,10 +6,11 @@
 // build this much data (an object literal in the bundle costs several times more to parse).
 import compiledJson from '../../data/dictionary-compiled.json?raw';
 import { categories } from '../../data/dictionary';
-import type { PageResults } from '../../data/protocol';
 import { loadSettings, watchSettings } from '../../data/settings';
 import { describeMatch } from './describe';
 import { fromSnapshot, type CompiledDictionary, type DictionarySnapshot } from './matcher';
+import { scanAhead, yieldToPage, type WorkStats } from './annotator';
+import { findArticleRoot } from './article-root';
 import { PageAnnotation } from './page-annotation';
 
 let dictionary: CompiledDictionary | undefined;
@@ -27,7 +28,7 @@ export function getDictionary(): CompiledDictionary {
 export interface LensOptions {
   doc: Document;
   signal: AbortSignal;
-  onResultsChanged?: (results: PageResults) => void;
+  onResultsChanged?: (regionCount: number) => void;
 }
 
 export interface RunningLens {
@@ -40,13 +41,18 @@ export interface RunningLens {
 export async function startLens({ doc, signal, onResultsChanged }: LensOptions): Promise<RunningLens> {
   const startedAt = performance.now();
   const knownCategories = new Set(categories.map((c) => c.id));
-  // Restore the dictionary while the settings are on their way from storage.
+  // While the settings are on their way from storage: restore the dictionary and match the page.
   const pendingSettings = loadSettings(knownCategories);
+  // Loading this script was one task already: restore the dictionary in the next.
+  await yieldToPage();
   const compileStart = performance.now();
   const dictionary = getDictionary();
   const compileMs = performance.now() - compileStart;
+  const stats: WorkStats = { workMs: 0, longestSliceMs: 0, slices: 0 };
+  const scanning = scanAhead(dictionary, findArticleRoot(doc), pendingSettings, stats, signal);
   const settings = await pendingSettings;
   const settingsMs = performance.now() - startedAt;
+  const scannedAhead = { blocks: await scanning, stats };
   const page = new PageAnnotation({
     doc,
     dictionary,
@@ -54,6 +60,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
     settings,
     describe: describeMatch,
     signal,
+    scannedAhead,
     ...(onResultsChanged ? { onResultsChanged } : {}),
   });
   const unwatch = watchSettings((next) => {
@@ -61,9 +68,4 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   }, knownCategories);
   signal.addEventListener('abort', unwatch, { once: true });
   return { page, ready: page.start(startedAt, { compileMs, settingsMs }) };
-}
-
-/** How many regions the results name (a city counts for its region): the badge number. */
-export function regionCount(results: PageResults): number {
-  return new Set(results.mentions.map((m) => m.region).filter(Boolean)).size;
 }

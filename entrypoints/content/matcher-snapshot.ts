@@ -92,7 +92,10 @@ export function restoreSnapshot(snapshot: DictionarySnapshot): Dictionary {
   const { targets, entries } = snapshot;
   // Indexed loops: this runs once per page, as cold code.
   for (let i = 0; i < entries.length; i += 1) {
-    const [key, value] = entries[i] as [string, number | SnapshotEntry];
+    // Indexed, not destructured: destructuring runs the iterator protocol, slow in cold code.
+    const pair = entries[i] as [string, number | SnapshotEntry];
+    const key = pair[0];
+    const value = pair[1];
     let slot: Slot;
     if (typeof value === 'number') {
       slot = targets[value] as Target;
@@ -111,12 +114,12 @@ export function restoreSnapshot(snapshot: DictionarySnapshot): Dictionary {
   const { prefixes, firstTokens, hanLengths } = snapshot;
   for (let i = 0; i < prefixes.length; i += 1) dict.prefixes.add(prefixes[i] as string);
   for (let i = 0; i < firstTokens.length; i += 1) {
-    const [bucket, bits] = firstTokens[i] as [number, number];
-    dict.firstTokens[bucket] = bits;
+    const pair = firstTokens[i] as [number, number];
+    dict.firstTokens[pair[0]] = pair[1];
   }
   for (let i = 0; i < hanLengths.length; i += 1) {
-    const [code, bits] = hanLengths[i] as [number, number];
-    dict.hanLengths.set(code, bits);
+    const pair = hanLengths[i] as [number, number];
+    dict.hanLengths.set(pair[0], pair[1]);
   }
   dict.maxHanLength = snapshot.maxHanLength;
   dict.hanMinCode = snapshot.hanMinCode ?? Infinity;

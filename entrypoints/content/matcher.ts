@@ -144,15 +144,19 @@ function claimantAt(dict: Dictionary, chosen: readonly Candidate[], index: numbe
   return targets.find((t) => region !== undefined && t.region === region) ?? targets[0];
 }
 
+/** Whether a filter lets an entity (a match, or what a term stands for) through. */
+export function isEnabled(entity: Pick<Match, 'kind' | 'category'>, enabled: MatchFilter | undefined): boolean {
+  return (
+    enabled === undefined ||
+    (entity.kind === 'region' && enabled.regions) ||
+    (entity.kind === 'city' && enabled.cities) ||
+    (entity.kind === 'sector' && entity.category !== undefined && enabled.categories.has(entity.category))
+  );
+}
+
 /** The match for a target, or null if it is a not-mention or its kind/category is off. */
 function toMatch(target: Target | undefined, c: Candidate, enabled: MatchFilter | undefined): Match | null {
-  if (target === undefined || isBlock(target)) return null;
-  const on =
-    enabled === undefined ||
-    (target.kind === 'region' && enabled.regions) ||
-    (target.kind === 'city' && enabled.cities) ||
-    (target.kind === 'sector' && target.category !== undefined && enabled.categories.has(target.category));
-  if (!on) return null;
+  if (target === undefined || isBlock(target) || !isEnabled(target, enabled)) return null;
   const match: Match = { kind: target.kind, id: target.id, start: c.start, end: c.end };
   if (target.region !== undefined) match.region = target.region;
   if (target.category !== undefined) match.category = target.category;

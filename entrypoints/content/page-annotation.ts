@@ -6,7 +6,7 @@
 import type { RegionId, SectorCategory } from '../../data/schema';
 import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
-import { Annotator } from './annotator';
+import { Annotator, type ScannedAhead, type WorkStats } from './annotator';
 import { findArticleRoot } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
 import { installPageStyle } from './page-style';
@@ -20,9 +20,14 @@ export interface PageAnnotationOptions {
   categories: readonly SectorCategory[];
   settings: Settings;
   describe?: (match: Match) => string;
-  /** Told whenever the set of mentions may have changed (badge updates). */
-  onResultsChanged?: (results: PageResults) => void;
+  /**
+   * Told whenever the mentions may have changed (the popup reloads them), with the number of
+   * regions on the page (the badge).
+   */
+  onResultsChanged?: (regionCount: number) => void;
   signal: AbortSignal;
+  /** Blocks matched while the settings loaded, and the time that took (see scanAhead). */
+  scannedAhead?: { blocks: ScannedAhead; stats: WorkStats };
 }
 
 export function filterFor(settings: Settings, categories: readonly SectorCategory[]): MatchFilter {
@@ -60,13 +65,17 @@ export class PageAnnotation {
     this.watcher = watchPage(this.doc, (changes) => this.onPageChanges(changes.targets, changes.rescan), {
       signal: options.signal,
     });
-    this.annotator = new Annotator({
-      dictionary: options.dictionary,
-      filter: filterFor(this.settings, options.categories),
-      firstMentionOnly: this.settings.firstMentionOnly,
-      ...(options.describe ? { describe: options.describe } : {}),
-      afterDomWork: () => this.watcher.ignoreOwnChanges(),
-    });
+    this.annotator = new Annotator(
+      {
+        dictionary: options.dictionary,
+        filter: filterFor(this.settings, options.categories),
+        firstMentionOnly: this.settings.firstMentionOnly,
+        ...(options.describe ? { describe: options.describe } : {}),
+        ...(options.scannedAhead ? { scannedAhead: options.scannedAhead.blocks } : {}),
+        afterDomWork: () => this.watcher.ignoreOwnChanges(),
+      },
+      options.scannedAhead?.stats,
+    );
     this.style = installPageStyle(this.doc, this.styleInput());
     options.signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
@@ -89,7 +98,7 @@ export class PageAnnotation {
     this.doc.documentElement.setAttribute(STATUS_ATTR, 'ready');
     // A user-timing mark, visible in DevTools' performance panel and read by `npm run bench`.
     performance.mark('fyp:ready', {
-      detail: { ...this.annotator.stats, ...extra, sinceStartMs: performance.now() - startedAt },
+      detail: { ...this.annotator.stats, ...extra, startedAt, sinceStartMs: performance.now() - startedAt },
     });
   }
 
@@ -190,7 +199,7 @@ export class PageAnnotation {
   }
 
   private notify(): void {
-    this.options.onResultsChanged?.(this.results());
+    this.options.onResultsChanged?.(this.isOn() ? this.annotator.regionCount() : 0);
   }
 
   destroy(): void {

@@ -43,6 +43,8 @@ export interface TextBlock {
   element: Element;
   /** Its text nodes, in document order, none inside a nested block. */
   nodes: Text[];
+  /** Where the block starts among the blocks of its walk (0, 1, …): document order of mentions. */
+  order: number;
 }
 
 /** The block a text node reads in: its nearest block ancestor, or `root`. */
@@ -54,8 +56,11 @@ export function blockOf(node: Node, root: Element): Element {
 }
 
 /**
- * Walks `root` and yields its text blocks in document order. It is a generator so that the
- * caller can pause between blocks (time slicing on huge pages) without losing its place.
+ * Walks `root` and yields its text blocks. It is a generator so that the caller can pause
+ * between blocks (time slicing on huge pages) without losing its place, and it walks only as far
+ * as the block it yields: a block is yielded as soon as the walk leaves it, so an outer block
+ * (the root, with the whitespace between its paragraphs) comes after the blocks nested in it.
+ * `order` gives the document order of their beginnings.
  */
 export function* walkTextBlocks(root: Element): Generator<TextBlock, void, undefined> {
   const doc = root.ownerDocument;
@@ -69,32 +74,27 @@ export function* walkTextBlocks(root: Element): Generator<TextBlock, void, undef
       return NodeFilter.FILTER_ACCEPT;
     },
   });
-  // Blocks are emitted when the walk leaves them, so an open stack keeps each block's nodes
-  // until its last text node has been seen (a nested block can interrupt its parent's text).
-  const open = new Map<Element, Text[]>();
-  const order: Element[] = [];
-  let node = walker.nextNode();
-  while (node) {
+  // The blocks the walk is inside, outermost first (each contains the next), with their text
+  // so far: a nested block interrupts its parent's text, which goes on after it.
+  const open: TextBlock[] = [];
+  let opened = 0;
+  const hasText = (block: TextBlock) => block.nodes.some((t) => t.data.trim() !== '');
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    const block = blockOf(text, root);
-    let nodes = open.get(block);
-    if (!nodes) {
-      nodes = [];
-      open.set(block, nodes);
-      order.push(block);
+    const element = blockOf(text, root);
+    // Every open block that does not hold this text node is finished.
+    for (let top = open.at(-1); top && top.element !== element && !top.element.contains(text); top = open.at(-1)) {
+      open.pop();
+      if (hasText(top)) yield top;
     }
-    nodes.push(text);
-    node = walker.nextNode();
-    // Flush every finished block: one that does not contain the next text node.
-    while (order.length > 0) {
-      const first = order[0] as Element;
-      if (node && first.contains(node)) break;
-      order.shift();
-      const done = open.get(first) as Text[];
-      open.delete(first);
-      if (done.some((t) => t.data.trim() !== '')) yield { element: first, nodes: done };
+    let top = open.at(-1);
+    if (top?.element !== element) {
+      top = { element, nodes: [], order: opened++ };
+      open.push(top);
     }
+    top.nodes.push(text);
   }
+  for (let top = open.pop(); top; top = open.pop()) if (hasText(top)) yield top;
 }
 
 /** The text of a block as one string: the text the matcher reads and mark.js wraps. */

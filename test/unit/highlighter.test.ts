@@ -35,7 +35,8 @@ function rangesFor(block: TextBlock, words: string[]): HighlightRange[] {
 function highlightAll(root: Element, words: string[]): HTMLElement[] {
   const marks: HTMLElement[] = [];
   for (const block of walkTextBlocks(root)) marks.push(...highlightRanges(block, rangesFor(block, words)));
-  return marks;
+  // Blocks come inner ones first; the assertions read marks in document order.
+  return marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
 describe('text blocks', () => {
@@ -44,7 +45,8 @@ describe('text blocks', () => {
   });
 
   it('reads article text block by block, skipping chrome, forms, fields and scripts', () => {
-    const texts = [...walkTextBlocks(document.body)].map((b) => blockText(b).trim().replace(/\s+/g, ' '));
+    const blocks = [...walkTextBlocks(document.body)].sort((a, b) => a.order - b.order);
+    const texts = blocks.map((b) => blockText(b).trim().replace(/\s+/g, ' '));
     expect(texts).toEqual([
       'Zhejiang and Anhui plan ahead',
       'Officials in Zhejiang said Anhui will grow.',
@@ -53,6 +55,19 @@ describe('text blocks', () => {
       'Anhui item',
       'Zhejiang',
     ]);
+  });
+
+  it('yields a block as soon as the walk leaves it, before walking the rest of the root', () => {
+    // The root's own whitespace keeps it open to the end; its paragraphs must not wait for it,
+    // or the first slice of a huge page would walk the whole page.
+    document.body.innerHTML = '\n<p>Zhejiang one</p>\n<p>Anhui two</p>\n';
+    const walk = walkTextBlocks(document.body);
+    const first = walk.next();
+    expect(first.done).toBe(false);
+    expect(blockText(first.value as TextBlock)).toBe('Zhejiang one');
+    // The walker is live: a paragraph added now, behind the walk, is still reached.
+    document.body.insertAdjacentHTML('beforeend', '<p>Hebei three</p>');
+    expect([...walk].map(blockText)).toEqual(['Anhui two', 'Hebei three']);
   });
 });
 
@@ -68,7 +83,8 @@ describe('highlighter', () => {
     expect(ids).toEqual([
       'zhejiang:Zhejiang', 'anhui:Anhui',
       'zhejiang:Zhe', 'zhejiang:jiang', 'anhui:Anhui',
-      'anhui:Anhui', 'anhui:Anhui', 'zhejiang:Zhejiang',
+      // "Loose Anhui text", its nested "Zhejiang para", then the loose "tail Anhui".
+      'anhui:Anhui', 'zhejiang:Zhejiang', 'anhui:Anhui',
       'anhui:Anhui', 'zhejiang:Zhejiang',
     ]);
     for (const sel of ['nav', 'footer', 'form', '[contenteditable]', 'script', 'textarea']) {

@@ -3,6 +3,7 @@ import { categories, cities, collisions, regions } from '../../data/dictionary';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { findArticleRoot } from '../../entrypoints/content/article-root';
 import { compileDictionary } from '../../entrypoints/content/matcher';
+import { scanAhead } from '../../entrypoints/content/annotator';
 import { PageAnnotation } from '../../entrypoints/content/page-annotation';
 
 const dictionary = compileDictionary({ regions, cities, categories, collisions });
@@ -117,5 +118,72 @@ describe('PageAnnotation on a page that edits annotated text', () => {
     expect(changes).toBe(0);
     expect(kinds().filter((k) => k === 'city:shenzhen')).toHaveLength(1);
     controller.abort();
+  });
+});
+
+describe('PageAnnotation on a page longer than one time slice', () => {
+  it('annotates it in several slices and then stays quiet (our own changes are never taken for the page’s)', async () => {
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `<p>Paragraph ${i}: Guangdong and <a href="/zj">Zhejiang</a> expand computing power in Shenzhen.</p>`,
+    );
+    document.body.innerHTML = `<main><article>${paragraphs.join('\n')}</article></main>`;
+    const controller = new AbortController();
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    await page.start();
+    const detail = (performance.getEntriesByName('fyp:ready').at(-1) as PerformanceMark).detail as { slices: number };
+    expect(detail.slices).toBeGreaterThan(1);
+    expect(kinds()).toHaveLength(400 * 4);
+    let changes = 0;
+    const observer = new MutationObserver((records) => {
+      changes += records.length;
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    observer.disconnect();
+    expect(changes).toBe(0);
+    controller.abort();
+  });
+});
+
+describe('PageAnnotation after scanning ahead', () => {
+  it('uses the blocks matched while the settings loaded, filtered by the settings, and rereads edited ones', async () => {
+    document.body.innerHTML = ARTICLE;
+    const controller = new AbortController();
+    const stats = { workMs: 0, longestSliceMs: 0, slices: 0 };
+    const blocks = await scanAhead(dictionary, findArticleRoot(document), new Promise(() => {}), stats, controller.signal);
+    expect(blocks.size).toBe(3);
+    expect(stats.slices).toBeGreaterThan(0);
+    // The page changes before the settings arrive: that paragraph is matched again.
+    const sichuan = document.querySelectorAll('article p')[1] as HTMLElement;
+    sichuan.textContent = 'In Yunnan, Kunming courts traders.';
+    const results: number[] = [];
+    const page = new PageAnnotation({
+      doc: document,
+      dictionary,
+      categories,
+      settings: settings({ cities: false }),
+      signal: controller.signal,
+      scannedAhead: { blocks, stats },
+      onResultsChanged: (regionCount) => results.push(regionCount),
+    });
+    await page.start();
+    expect(kinds()).toEqual([
+      'region:guangdong', 'region:zhejiang', 'sector:artificial-intelligence',
+      'sector:embodied-ai', 'sector:computing-power',
+      'region:yunnan',
+    ]);
+    // The badge number: Guangdong, Zhejiang and Yunnan.
+    expect(results).toEqual([3]);
+    controller.abort();
+  });
+
+  it('stops scanning ahead once the settings have arrived', async () => {
+    // It looks between slices: with the settings in at once, it stops after the first slice.
+    document.body.innerHTML = `<article>${'<p>Hebei and Tianjin.</p>'.repeat(3000)}</article>`;
+    const stats = { workMs: 0, longestSliceMs: 0, slices: 0 };
+    const blocks = await scanAhead(dictionary, document.body, Promise.resolve(), stats);
+    expect(blocks.size).toBeGreaterThan(0);
+    expect(blocks.size).toBeLessThan(3000);
   });
 });
