@@ -175,24 +175,38 @@ const itemOptions = {
   migrations: { 2: migrateFromV1 },
 };
 
-/** The settings in storage.sync: where they live normally. */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', itemOptions);
-
-/** The same settings in storage.local, used while storage.sync fails. */
-export const localSettingsItem = storage.defineItem<Settings>('local:settings', itemOptions);
-
 export type SettingsArea = 'sync' | 'local';
 
+function defineItems() {
+  return {
+    /** The settings in storage.sync: where they live normally. */
+    sync: storage.defineItem<Settings>('sync:settings', itemOptions),
+    /** The same settings in storage.local, used while storage.sync fails. */
+    local: storage.defineItem<Settings>('local:settings', itemOptions),
+    /**
+     * Which area holds the current settings. It says "local" after a write to sync failed (sync
+     * switched off by policy, its 8 KB per-item quota or its 120 writes a minute exceeded), so a
+     * stale sync copy is not read back; the next successful sync write sets it back.
+     */
+    area: storage.defineItem<SettingsArea>('local:settingsArea', { fallback: 'sync' }),
+  };
+}
+
+let items: ReturnType<typeof defineItems> | undefined;
+
 /**
- * Which area holds the current settings. It says "local" after a write to sync failed (sync
- * switched off by policy, its 8 KB per-item quota or its 120 writes a minute exceeded), so a
- * stale sync copy is not read back; the next successful sync write sets it back.
+ * The storage items, defined on first use: defining a versioned item starts its migration
+ * (two storage reads), which the content script does on every page load for nothing. Reading
+ * (readStored) and watching go to storage directly; writing and migrating use the items.
  */
-export const settingsAreaItem = storage.defineItem<SettingsArea>('local:settingsArea', { fallback: 'sync' });
+export function settingsItems(): ReturnType<typeof defineItems> {
+  items ??= defineItems();
+  return items;
+}
 
 async function currentArea(): Promise<SettingsArea> {
   try {
-    return (await settingsAreaItem.getValue()) === 'local' ? 'local' : 'sync';
+    return (await settingsItems().area.getValue()) === 'local' ? 'local' : 'sync';
   } catch {
     return 'sync';
   }
@@ -202,15 +216,15 @@ async function currentArea(): Promise<SettingsArea> {
 async function readStoredSlowly(): Promise<unknown> {
   if ((await currentArea()) === 'sync') {
     try {
-      return await settingsItem.getValue();
+      return await settingsItems().sync.getValue();
     } catch (error) {
       console.warn('[fyp] storage.sync unavailable, reading settings from storage.local', error);
     }
   }
-  return localSettingsItem.getValue();
+  return settingsItems().local.getValue();
 }
 
-// The keys the storage items above use (WXT keeps an item's version in "<key>$").
+// The keys the storage items use (WXT keeps an item's version in "<key>$").
 const KEY = 'settings';
 const META_KEY = `${KEY}$`;
 const AREA_KEY = 'settingsArea';
@@ -284,10 +298,13 @@ export function watchSettings(
       if (active && ticket === latest) callback(settings);
     });
   };
-  const unwatchers = [settingsItem.watch(reload), localSettingsItem.watch(reload), settingsAreaItem.watch(reload)];
+  const onChanged = (changes: Record<string, unknown>, area: string): void => {
+    if ((area === 'sync' || area === 'local') && (KEY in changes || AREA_KEY in changes)) reload();
+  };
+  browser.storage.onChanged.addListener(onChanged);
   return () => {
     active = false;
-    for (const unwatch of unwatchers) unwatch();
+    browser.storage.onChanged.removeListener(onChanged);
   };
 }
 
@@ -297,13 +314,14 @@ export function watchSettings(
  */
 export async function saveSettings(next: Settings): Promise<void> {
   const value = sanitizeSettings(next).settings;
+  const { sync, local, area } = settingsItems();
   try {
-    await settingsItem.setValue(value);
-    if ((await currentArea()) === 'local') await settingsAreaItem.setValue('sync');
+    await sync.setValue(value);
+    if ((await currentArea()) === 'local') await area.setValue('sync');
   } catch (error) {
     console.warn('[fyp] storage.sync write failed, keeping settings in storage.local', error);
-    await localSettingsItem.setValue(value);
-    await settingsAreaItem.setValue('local');
+    await local.setValue(value);
+    await area.setValue('local');
   }
 }
 
