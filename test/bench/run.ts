@@ -75,7 +75,12 @@ async function measureFloor(page: Page, pattern: string): Promise<{ ms: number; 
   }, pattern);
 }
 
-async function heapCycles(browser: ExtensionBrowser, page: Page): Promise<{ before: number; after: number }> {
+interface HeapCheck {
+  /** JS heap after each 20 off/on cycles (after a warm-up), garbage collected first. */
+  samples: number[];
+}
+
+async function heapCycles(browser: ExtensionBrowser, page: Page): Promise<HeapCheck> {
   const cdp = await browser.context.newCDPSession(page);
   const usage = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -87,17 +92,21 @@ async function heapCycles(browser: ExtensionBrowser, page: Page): Promise<{ befo
   await driver.goto(`chrome-extension://${browser.extensionId}/options.html`);
   const toggle = () =>
     driver.evaluate((id) => (globalThis as unknown as { chrome: ExtensionApi }).chrome.tabs.sendMessage(id, { type: 'toggle-highlights' }), tabId);
-  // Warm up once so that lazily created structures are not counted as growth.
-  await toggle();
-  await toggle();
-  const before = await usage();
-  for (let i = 0; i < 20; i++) {
-    await toggle();
-    await toggle();
+  const cycles = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      await toggle();
+      await toggle();
+    }
+  };
+  // Warm up: the first cycles create structures once (compiled code, caches), not per cycle.
+  await cycles(5);
+  const samples = [await usage()];
+  for (let round = 0; round < 3; round++) {
+    await cycles(20);
+    samples.push(await usage());
   }
-  const after = await usage();
   await driver.close();
-  return { before, after };
+  return { samples };
 }
 
 interface Run {
@@ -136,7 +145,7 @@ async function main(): Promise<void> {
   const browser = await launchWithExtension();
   const pattern = floorPattern();
   const rows: string[][] = [];
-  let heap: { before: number; after: number } | undefined;
+  let heap: HeapCheck | undefined;
   try {
     for (const { name, words, runs: count } of PAGES) {
       server.serve(`/bench/${name}.html`, generateArticle(words, `Benchmark: ${name} page`));
@@ -190,8 +199,14 @@ async function main(): Promise<void> {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
   if (heap) {
-    const growth = ((heap.after - heap.before) / heap.before) * 100;
-    console.log(`\nheap (typical page, 20 off/on cycles): ${(heap.before / 1e6).toFixed(2)} MB → ${(heap.after / 1e6).toFixed(2)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`);
+    const mb = heap.samples.map((b) => `${(b / 1e6).toFixed(2)} MB`);
+    const [first = 0, second = 0] = heap.samples;
+    const last = heap.samples.at(-1) ?? 0;
+    const pct = (from: number, to: number) => `${to >= from ? '+' : ''}${(((to - from) / from) * 100).toFixed(1)}%`;
+    console.log(
+      `\nheap (typical page; after 5 warm-up off/on cycles, then every 20): ${mb.join(' → ')}` +
+        ` (first 20: ${pct(first, second)}, last 40: ${pct(second, last)})`,
+    );
   }
 }
 
