@@ -117,10 +117,11 @@ export async function scanAhead(
   const scanned: ScannedAhead = new Map();
   const slicer = new Slicer(stats, DEFAULT_SLICE_MS, undefined, true);
   for (const block of walkTextBlocks(root)) {
+    // Yield before a block, not after one: the last block must not wait a turn for nothing.
+    if (slicer.due()) await slicer.next();
     if (settled || signal?.aborted) break;
     const text = blockText(block);
     scanned.set(block.element, { text, matches: findMatches(dictionary, text) });
-    if (slicer.due()) await slicer.next();
   }
   slicer.end();
   return scanned;
@@ -157,13 +158,11 @@ export class Annotator {
     // Blocks come out of the walk inner ones first; mentions are numbered in document order.
     const base = this.blockCounter;
     for (const block of walkTextBlocks(root)) {
+      // Yield before a block, not after one: the last block must not wait a turn for nothing.
+      if (slicer.due()) await slicer.next();
       if (signal?.aborted || generation !== this.generation) return slicer.end();
       this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
       this.annotateBlock(block, base + block.order);
-      if (slicer.due()) {
-        await slicer.next();
-        if (signal?.aborted || generation !== this.generation) return;
-      }
     }
     slicer.end();
     // What was scanned ahead served the first pass; later passes read the page as it is then.
