@@ -77,7 +77,9 @@ export class PageAnnotation {
       options.scannedAhead?.stats,
     );
     this.style = installPageStyle(this.doc, this.styleInput());
-    options.signal.addEventListener('abort', () => this.destroy(), { once: true });
+    // Starting takes a few turns (settings, dictionary): the extension may have gone meanwhile.
+    if (options.signal.aborted) this.destroy();
+    else options.signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
   private styleInput() {
@@ -94,7 +96,9 @@ export class PageAnnotation {
 
   /** The first pass; `<html data-fyp-status="ready">` once it is done (also with nothing found). */
   async start(startedAt = performance.now(), extra: Record<string, number> = {}): Promise<void> {
+    if (this.options.signal.aborted) return;
     await this.rerun();
+    if (this.options.signal.aborted) return;
     this.doc.documentElement.setAttribute(STATUS_ATTR, 'ready');
     // A user-timing mark, visible in DevTools' performance panel and read by `npm run bench`.
     performance.mark('fyp:ready', {

@@ -187,3 +187,17 @@ describe('PageAnnotation after scanning ahead', () => {
     expect(blocks.size).toBeLessThan(3000);
   });
 });
+
+describe('PageAnnotation when the extension goes while it starts', () => {
+  it('leaves the page untouched if its signal was aborted before it was created', async () => {
+    document.body.innerHTML = ARTICLE;
+    const pristine = document.body.innerHTML;
+    const controller = new AbortController();
+    controller.abort();
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    await page.start();
+    expect(document.body.innerHTML).toBe(pristine);
+    expect(document.querySelector('style[data-fyp-ui]')).toBeNull();
+    expect(document.documentElement.hasAttribute('data-fyp-status')).toBe(false);
+  });
+});
