@@ -53,10 +53,17 @@ export function watchPage(
     pending.clear();
     const rescan = burst;
     burst = false;
-    // Keep only outermost targets: a block inside another target is redone with it.
-    const outermost = [...targets].filter(
-      (t) => ![...targets].some((other) => other !== t && other.contains(t)),
+    // Keep only outermost targets: a block inside another target is redone with it. In document
+    // order a target's descendants follow it, so one pass against the last kept target does
+    // (infinite scroll can bring hundreds of targets at once).
+    const ordered = [...targets].sort((a, b) =>
+      a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
+    const outermost: Element[] = [];
+    for (const target of ordered) {
+      const last = outermost.at(-1);
+      if (last === undefined || !last.contains(target)) outermost.push(target);
+    }
     if (rescan || outermost.length > 0) onChanges({ targets: outermost, rescan });
   };
 
