@@ -108,12 +108,12 @@ export class PageAnnotation {
 
   /** Undo everything and annotate the (possibly new) root again. */
   private rerun(): Promise<void> {
-    this.annotator.reset();
+    const unwrapped = this.annotator.reset();
     this.watcher.ignoreOwnChanges();
     this.jumpIndex.clear();
     if (!this.isOn()) {
       this.notify();
-      return (this.pass = Promise.resolve());
+      return (this.pass = unwrapped);
     }
     this.root = findArticleRoot(this.doc);
     this.pass = this.annotator.annotate(this.root, this.options.signal).then(() => this.notify());
@@ -157,7 +157,7 @@ export class PageAnnotation {
       return;
     }
     if (wasOn && prev.firstMentionOnly === next.firstMentionOnly && onlyNarrows(prevFilter, filter)) {
-      this.annotator.removeWhere((entity) =>
+      const removed = this.annotator.removeWhere((entity) =>
         entity.kind === 'region'
           ? !filter.regions
           : entity.kind === 'city'
@@ -166,6 +166,7 @@ export class PageAnnotation {
       );
       this.watcher.ignoreOwnChanges();
       this.notify();
+      await removed;
       return;
     }
     await this.rerun();
@@ -208,7 +209,7 @@ export class PageAnnotation {
 
   destroy(): void {
     this.watcher.destroy();
-    this.annotator.reset();
+    void this.annotator.reset();
     this.style.remove();
     this.doc.documentElement.removeAttribute(STATUS_ATTR);
   }

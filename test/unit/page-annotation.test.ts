@@ -201,3 +201,32 @@ describe('PageAnnotation when the extension goes while it starts', () => {
     expect(document.documentElement.hasAttribute('data-fyp-status')).toBe(false);
   });
 });
+
+describe('PageAnnotation on a page with thousands of marks', () => {
+  it('switches them off in slices and restores the page exactly', async () => {
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `<p>Note ${i}: Guangdong, Zhejiang, Hebei and Anhui.</p>`);
+    document.body.innerHTML = `<main><article>${paragraphs.join('\n')}</article></main>`;
+    const pristine = document.body.innerHTML;
+    const controller = new AbortController();
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    await page.start();
+    expect(kinds()).toHaveLength(2400);
+    let deliveries = 0;
+    const observer = new MutationObserver(() => {
+      deliveries++;
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const off = page.toggle();
+    // Nothing is unwrapped in the same task as the request: it goes in slices.
+    expect(kinds()).toHaveLength(2400);
+    expect(await off).toBe(false);
+    observer.disconnect();
+    expect(kinds()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(pristine);
+    expect(deliveries).toBeGreaterThan(1);
+    // And back on: everything is marked again.
+    expect(await page.toggle()).toBe(true);
+    expect(kinds()).toHaveLength(2400);
+    controller.abort();
+  });
+});
