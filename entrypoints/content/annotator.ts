@@ -60,15 +60,36 @@ export interface WorkStats {
   slices: number;
 }
 
-/** Cuts a loop into slices of about `sliceMs`, yielding to the page in between, and times them. */
+/**
+ * Marks added since the browser last rendered, beyond which a pass waits for a frame. Slices
+ * resumed by scheduler.yield can run back to back before the browser renders: on the 300,000-word
+ * page a frame then had about 1,000 new marks to lay out and took 60–100 ms (long-animation-frame
+ * entries), where a frame with one slice's marks takes about 15 ms.
+ */
+const CHANGES_PER_FRAME = 300;
+
+/** Resolves after the browser has rendered its next frame. */
+function afterNextFrame(win: Window): Promise<void> {
+  return new Promise((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * Cuts a loop into slices of about `sliceMs`, yielding to the page in between, and times them.
+ * Given the document, it also counts the DOM changes since the last rendered frame and, past
+ * CHANGES_PER_FRAME, lets a frame be rendered before going on (not in a hidden tab, which
+ * renders nothing and would wait for ever).
+ */
 class Slicer {
   private start = performance.now();
+  private changes = 0;
+  private frameWatched = false;
 
   constructor(
     private readonly stats: WorkStats,
     private readonly sliceMs: number,
     private readonly afterSlice?: () => void,
     private readonly behind = false,
+    private readonly doc?: Document,
   ) {}
 
   /** Ends the current slice. */
@@ -80,18 +101,37 @@ class Slicer {
     this.afterSlice?.();
   }
 
-  /**
-   * True when the slice has run its time. Callers await `next()` only then: an await within a
-   * slice would let the page watcher's MutationObserver see our changes before `afterSlice`.
-   */
-  due(): boolean {
-    return performance.now() - this.start > this.sliceMs;
+  /** Counts DOM changes made in this slice; the count starts again when a frame is rendered. */
+  noteChanges(count: number): void {
+    const win = this.doc?.defaultView;
+    if (count === 0 || !win) return;
+    this.changes += count;
+    if (this.frameWatched) return;
+    this.frameWatched = true;
+    win.requestAnimationFrame(() => {
+      this.changes = 0;
+      this.frameWatched = false;
+    });
   }
 
-  /** Ends the slice, yields to the page, and starts the next slice. */
+  private frameDue(): boolean {
+    return this.changes >= CHANGES_PER_FRAME && this.doc?.visibilityState === 'visible';
+  }
+
+  /**
+   * True when the slice has run its time (or changed enough for a frame). Callers await `next()`
+   * only then: an await within a slice would let the page watcher's MutationObserver see our
+   * changes before `afterSlice`.
+   */
+  due(): boolean {
+    return performance.now() - this.start > this.sliceMs || this.frameDue();
+  }
+
+  /** Ends the slice, yields to the page (for a frame, if due), and starts the next slice. */
   async next(): Promise<void> {
     this.end();
-    await yieldToPage(this.behind);
+    const win = this.doc?.defaultView;
+    await (this.frameDue() && win ? afterNextFrame(win) : yieldToPage(this.behind));
     this.start = performance.now();
   }
 }
@@ -164,7 +204,13 @@ export class Annotator {
     const generation = this.generation;
     // Marks still being unwrapped would hide their text from the walk.
     await this.unwrapping;
-    const slicer = new Slicer(this.stats, this.options.sliceMs ?? DEFAULT_SLICE_MS, this.options.afterDomWork);
+    const slicer = new Slicer(
+      this.stats,
+      this.options.sliceMs ?? DEFAULT_SLICE_MS,
+      this.options.afterDomWork,
+      false,
+      root.ownerDocument,
+    );
     // Blocks come out of the walk inner ones first; mentions are numbered in document order.
     const base = this.blockCounter;
     for (const block of walkTextBlocks(root)) {
@@ -172,7 +218,7 @@ export class Annotator {
       if (slicer.due()) await slicer.next();
       if (signal?.aborted || generation !== this.generation) return slicer.end();
       this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
-      this.annotateBlock(block, base + block.order);
+      slicer.noteChanges(this.annotateBlock(block, base + block.order));
     }
     slicer.end();
     // What was scanned ahead served the first pass; later passes read the page as it is then.
@@ -181,9 +227,10 @@ export class Annotator {
 
   /**
    * Annotates one block, replacing what an earlier pass added to it. `index` orders its mentions
-   * among the page's (a new block goes after every block seen so far).
+   * among the page's (a new block goes after every block seen so far). Returns how many marks it
+   * added or removed (what the browser will have to render).
    */
-  annotateBlock(block: TextBlock, index = this.blockCounter++): void {
+  annotateBlock(block: TextBlock, index = this.blockCounter++): number {
     const old = this.records.get(block.element);
     if (old) {
       removeMarks(old.marks.filter((m) => block.element.contains(m)));
@@ -191,7 +238,7 @@ export class Annotator {
       // Unwrapping merged text nodes: read the block again.
       const element = block.element;
       block = [...walkTextBlocks(element)].find((b) => b.element === element) ?? block;
-      if (block.nodes.some((n) => !n.isConnected)) return;
+      if (block.nodes.some((n) => !n.isConnected)) return old.marks.length;
     }
     const text = blockText(block);
     const { filter } = this.options;
@@ -209,7 +256,7 @@ export class Annotator {
         return true;
       });
     }
-    if (matches.length === 0) return;
+    if (matches.length === 0) return old?.marks.length ?? 0;
     const ranges: HighlightRange[] = matches.map((match) => ({
       start: match.start,
       end: match.end,
@@ -218,6 +265,7 @@ export class Annotator {
     }));
     const marks = highlightRanges(block, ranges, text);
     this.records.set(block.element, { marks, text, matches, index });
+    return marks.length + (old?.marks.length ?? 0);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { categories, cities, collisions, regions } from '../../data/dictionary';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { findArticleRoot } from '../../entrypoints/content/article-root';
@@ -227,6 +227,40 @@ describe('PageAnnotation on a page with thousands of marks', () => {
     // And back on: everything is marked again.
     expect(await page.toggle()).toBe(true);
     expect(kinds()).toHaveLength(2400);
+    controller.abort();
+  });
+});
+
+describe('PageAnnotation and the frames the browser renders', () => {
+  const page400 = () =>
+    `<main><article>${Array.from({ length: 400 }, (_, i) => `<p>Item ${i}: Guangdong, Zhejiang, Hebei and Anhui.</p>`).join('')}</article></main>`;
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    delete (document as unknown as Record<string, unknown>).visibilityState;
+  });
+
+  it('lets a frame be rendered after every few hundred new marks', async () => {
+    document.body.innerHTML = page400();
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    const controller = new AbortController();
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    await page.start();
+    expect(kinds()).toHaveLength(1600);
+    // One frame watched per 300 marks at least (1,600 marks), each waited for before going on.
+    expect(frames.mock.calls.length).toBeGreaterThanOrEqual(5);
+    controller.abort();
+  });
+
+  it('does not wait for frames in a hidden tab, which renders none', async () => {
+    document.body.innerHTML = page400();
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    // A hidden tab's frames never come.
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const controller = new AbortController();
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    await page.start();
+    expect(kinds()).toHaveLength(1600);
     controller.abort();
   });
 });
