@@ -82,7 +82,8 @@ function afterNextFrame(win: Window): Promise<void> {
 class Slicer {
   private start = performance.now();
   private changes = 0;
-  private frameWatched = false;
+  /** The pending requestAnimationFrame that starts the count again, if any. */
+  private frameWatch: number | undefined;
 
   constructor(
     private readonly stats: WorkStats,
@@ -104,14 +105,20 @@ class Slicer {
   /** Counts DOM changes made in this slice; the count starts again when a frame is rendered. */
   noteChanges(count: number): void {
     const win = this.doc?.defaultView;
-    if (count === 0 || !win) return;
+    // A hidden tab renders no frame (and would keep the callback until it is shown).
+    if (count === 0 || !win || this.doc?.visibilityState !== 'visible') return;
     this.changes += count;
-    if (this.frameWatched) return;
-    this.frameWatched = true;
-    win.requestAnimationFrame(() => {
+    this.frameWatch ??= win.requestAnimationFrame(() => {
       this.changes = 0;
-      this.frameWatched = false;
+      this.frameWatch = undefined;
     });
+  }
+
+  /** Ends the last slice of a loop and drops its frame watch. */
+  finish(): void {
+    this.end();
+    if (this.frameWatch !== undefined) this.doc?.defaultView?.cancelAnimationFrame(this.frameWatch);
+    this.frameWatch = undefined;
   }
 
   private frameDue(): boolean {
@@ -216,11 +223,11 @@ export class Annotator {
     for (const block of walkTextBlocks(root)) {
       // Yield before a block, not after one: the last block must not wait a turn for nothing.
       if (slicer.due()) await slicer.next();
-      if (signal?.aborted || generation !== this.generation) return slicer.end();
+      if (signal?.aborted || generation !== this.generation) return slicer.finish();
       this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
       slicer.noteChanges(this.annotateBlock(block, base + block.order));
     }
-    slicer.end();
+    slicer.finish();
     // What was scanned ahead served the first pass; later passes read the page as it is then.
     this.scannedAhead = undefined;
   }
