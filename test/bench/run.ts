@@ -6,6 +6,7 @@
  * - their ratio, the longest slice of extension work and the time to ready;
  * - in one more, traced load per page: the longest task running our script and the longest
  *   rendering task after it (style and layout of the marks we insert), see tasks.ts;
+ * - in every load, the rendering part of long animation frames after our start (no tracing);
  * - on the typical page, the JS heap across off/on cycles.
  */
 import { execFileSync } from 'node:child_process';
@@ -116,6 +117,8 @@ interface Run {
   detail: ReadyDetail;
   marks: number;
   floor: { ms: number; matches: number };
+  /** Rendering part (style, layout, paint) of each long animation frame after our start, ms. */
+  renders: number[];
 }
 
 const READY = 'html[data-fyp-status="ready"]';
@@ -123,15 +126,31 @@ const READY = 'html[data-fyp-status="ready"]';
 /** Loads one page in a fresh tab and measures it; the tab is left open for the heap check. */
 async function measure(browser: ExtensionBrowser, url: string, pattern: string): Promise<{ page: Page; run: Run }> {
   const page = await browser.context.newPage();
+  // Long animation frames (over 50 ms) are seen by the page even when the script in them is a
+  // content script's (hidden from it): their rendering part is the browser drawing our changes.
+  await page.addInitScript(() => {
+    const frames: [number, number, number][] = [];
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { renderStart: number })[]) {
+        frames.push([entry.startTime, entry.duration, entry.renderStart]);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  });
   await page.goto(url);
   await page.waitForSelector(READY, { timeout: 120_000 });
   const detail = await page.evaluate(
     () => (performance.getEntriesByName('fyp:ready')[0] as PerformanceMark | undefined)?.detail as unknown,
   );
   if (!detail) throw new Error('the fyp:ready mark is not visible to the page');
+  const d = detail as ReadyDetail;
   const marks = await page.$$eval('[data-fyp-kind]', (els) => els.length);
+  const frames = await page.evaluate(() => (window as unknown as { __frames: [number, number, number][] }).__frames);
+  const renders = frames
+    .filter(([start, , renderStart]) => start >= d.startedAt && renderStart > 0)
+    .map(([start, duration, renderStart]) => start + duration - renderStart);
   const floor = await measureFloor(page, pattern);
-  return { page, run: { detail: detail as ReadyDetail, marks, floor } };
+  return { page, run: { detail: d, marks, floor, renders } };
 }
 
 /** One more load of the page, traced (tracing slows it a little: timings come from the others). */
@@ -185,6 +204,7 @@ async function main(): Promise<void> {
         median(runs.map((r) => r.detail.settingsMs)).toFixed(1),
         `${tasks.scriptMs.toFixed(0)} (${tasks.longScript})`,
         `${tasks.renderingMs.toFixed(0)} (${tasks.longRendering})`,
+        `${Math.max(0, ...runs.flatMap((r) => r.renders)).toFixed(0)} (${median(runs.map((r) => r.renders.filter((ms) => ms > 50).length))})`,
       ]);
     }
   } finally {
@@ -195,6 +215,7 @@ async function main(): Promise<void> {
     'page', 'words', 'marks', 'runs', 'ext ms (median)', 'floor ms', 'ratio (median)', 'ratio range',
     'longest slice ms (max)', 'slices', 'ready ms (median)', 'ready ms (max)', 'dictionary ms', 'settings read ms',
     'longest task with our script ms (over 50)', 'longest rendering task after ours ms (over 50)',
+    'longest frame rendering ms (frames over 50 per load, median)',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] as number)).join(' | ')} |`;
