@@ -9,7 +9,8 @@ import { categories } from '../../data/dictionary';
 import { loadSettings, watchSettings } from '../../data/settings';
 import { describeMatch } from './describe';
 import { fromSnapshot, type CompiledDictionary, type DictionarySnapshot } from './matcher';
-import { scanAhead, yieldToPage, type WorkStats } from './annotator';
+import { scanAhead } from './annotator';
+import { yieldToPage, type WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
 import { PageAnnotation } from './page-annotation';
 

@@ -6,7 +6,8 @@
 import type { RegionId, SectorCategory } from '../../data/schema';
 import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
-import { Annotator, type ScannedAhead, type WorkStats } from './annotator';
+import { Annotator, type ScannedAhead } from './annotator';
+import type { WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
 import { installPageStyle } from './page-style';
