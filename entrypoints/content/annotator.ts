@@ -11,7 +11,7 @@ export type MarkedEntity = Pick<PageMention, 'kind' | 'id' | 'region' | 'categor
 import { findMatches, isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
 import { highlightRanges, MARK_ELEMENT, removeMarks, type HighlightRange } from './highlighter';
 import { sentenceAround } from './sentences';
-import { DEFAULT_SLICE_MS, Slicer, type WorkStats } from './slicer';
+import { Slicer, type WorkStats } from './slicer';
 import { blockText, walkTextBlocks, type TextBlock } from './text-blocks';
 
 interface BlockRecord {
@@ -69,7 +69,8 @@ export async function scanAhead(
   };
   until.then(settle, settle);
   const scanned: ScannedAhead = new Map();
-  const slicer = new Slicer(stats, DEFAULT_SLICE_MS, undefined, true);
+  // Behind the page's tasks: the settings' answer must get in (matching changes no DOM).
+  const slicer = new Slicer(stats, { behind: true });
   for (const block of walkTextBlocks(root)) {
     // Yield before a block, not after one: the last block must not wait a turn for nothing.
     if (slicer.due()) await slicer.next();
@@ -77,7 +78,7 @@ export async function scanAhead(
     const text = blockText(block);
     scanned.set(block.element, { text, matches: findMatches(dictionary, text) });
   }
-  slicer.end();
+  slicer.finish();
   return scanned;
 }
 
@@ -112,13 +113,7 @@ export class Annotator {
     const generation = this.generation;
     // Marks still being unwrapped would hide their text from the walk.
     await this.unwrapping;
-    const slicer = new Slicer(
-      this.stats,
-      this.options.sliceMs ?? DEFAULT_SLICE_MS,
-      this.options.afterDomWork,
-      false,
-      root.ownerDocument,
-    );
+    const slicer = this.slicerFor(root.ownerDocument);
     // Blocks come out of the walk inner ones first; mentions are numbered in document order.
     const base = this.blockCounter;
     for (const block of walkTextBlocks(root)) {
@@ -176,6 +171,11 @@ export class Annotator {
     return marks.length + (old?.marks.length ?? 0);
   }
 
+  /** A slicer for a loop that changes `doc`: our time slices, frame pacing, the watcher told. */
+  private slicerFor(doc: Document | undefined): Slicer {
+    return new Slicer(this.stats, { sliceMs: this.options.sliceMs, afterSlice: this.options.afterDomWork, doc });
+  }
+
   /**
    * Unwraps marks already dropped from the records: at once when they are few, else in slices
    * after any unwrapping still in progress. Settles when they are all gone.
@@ -186,13 +186,7 @@ export class Annotator {
       return this.unwrapping;
     }
     this.unwrapping = this.unwrapping.then(async () => {
-      const slicer = new Slicer(
-        this.stats,
-        this.options.sliceMs ?? DEFAULT_SLICE_MS,
-        this.options.afterDomWork,
-        false,
-        marks[0]?.ownerDocument,
-      );
+      const slicer = this.slicerFor(marks[0]?.ownerDocument);
       for (let i = 0; i < marks.length; i += UNWRAP_CHUNK) {
         if (slicer.due()) await slicer.next();
         const chunk = marks.slice(i, i + UNWRAP_CHUNK);

@@ -28,9 +28,23 @@ export interface WorkStats {
  */
 const CHANGES_PER_FRAME = 300;
 
+/** Work per slice, in ms: a frame's worth, leaving the page room to respond. */
+export const DEFAULT_SLICE_MS = 8;
+
 /** Resolves after the browser has rendered its next frame. */
 function afterNextFrame(win: Window): Promise<void> {
   return new Promise((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+export interface SlicerOptions {
+  /** Work per slice, in ms (DEFAULT_SLICE_MS). */
+  sliceMs?: number | undefined;
+  /** Called after each slice (the page watcher forgets our own changes). */
+  afterSlice?: (() => void) | undefined;
+  /** Resume behind the page's queued tasks rather than ahead of them (see yieldToPage). */
+  behind?: boolean;
+  /** The document changed, for frame pacing; none for loops that change nothing. */
+  doc?: Document | undefined;
 }
 
 /**
@@ -44,29 +58,30 @@ export class Slicer {
   private changes = 0;
   /** The pending requestAnimationFrame that starts the count again, if any. */
   private frameWatch: number | undefined;
+  private readonly sliceMs: number;
 
   constructor(
     private readonly stats: WorkStats,
-    private readonly sliceMs: number,
-    private readonly afterSlice?: () => void,
-    private readonly behind = false,
-    private readonly doc?: Document,
-  ) {}
+    private readonly options: SlicerOptions = {},
+  ) {
+    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  }
 
   /** Ends the current slice. */
-  end(): void {
+  private end(): void {
     const spent = performance.now() - this.start;
     this.stats.workMs += spent;
     this.stats.slices++;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
-    this.afterSlice?.();
+    this.options.afterSlice?.();
   }
 
   /** Counts DOM changes made in this slice; the count starts again when a frame is rendered. */
   noteChanges(count: number): void {
-    const win = this.doc?.defaultView;
+    const { doc } = this.options;
+    const win = doc?.defaultView;
     // A hidden tab renders no frame (and would keep the callback until it is shown).
-    if (count === 0 || !win || this.doc?.visibilityState !== 'visible') return;
+    if (count === 0 || !win || doc?.visibilityState !== 'visible') return;
     this.changes += count;
     this.frameWatch ??= win.requestAnimationFrame(() => {
       this.changes = 0;
@@ -74,15 +89,15 @@ export class Slicer {
     });
   }
 
-  /** Ends the last slice of a loop and drops its frame watch. */
+  /** Ends the last slice of a loop (every loop calls this once) and drops its frame watch. */
   finish(): void {
     this.end();
-    if (this.frameWatch !== undefined) this.doc?.defaultView?.cancelAnimationFrame(this.frameWatch);
+    if (this.frameWatch !== undefined) this.options.doc?.defaultView?.cancelAnimationFrame(this.frameWatch);
     this.frameWatch = undefined;
   }
 
   private frameDue(): boolean {
-    return this.changes >= CHANGES_PER_FRAME && this.doc?.visibilityState === 'visible';
+    return this.changes >= CHANGES_PER_FRAME && this.options.doc?.visibilityState === 'visible';
   }
 
   /**
@@ -97,11 +112,8 @@ export class Slicer {
   /** Ends the slice, yields to the page (for a frame, if due), and starts the next slice. */
   async next(): Promise<void> {
     this.end();
-    const win = this.doc?.defaultView;
-    await (this.frameDue() && win ? afterNextFrame(win) : yieldToPage(this.behind));
+    const win = this.options.doc?.defaultView;
+    await (this.frameDue() && win ? afterNextFrame(win) : yieldToPage(this.options.behind));
     this.start = performance.now();
   }
 }
-
-/** Work per slice, in ms: a frame's worth, leaving the page room to respond. */
-export const DEFAULT_SLICE_MS = 8;
