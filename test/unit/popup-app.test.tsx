@@ -195,27 +195,27 @@ describe('App', () => {
     expect((await loadSettings()).disabledSites).toEqual(['ft.com']);
   });
 
-  it('offers "Highlight this page" on an unlisted site and injects the content script', async () => {
+  /** The popup on a site outside the list, whose page answers once the script is injected. */
+  async function mountUnlisted(extra: Partial<PopupServices> = {}) {
     let injected = false;
     const { services } = fakeServices(
       { target: { tabId: 8, url: 'https://blog.example.org/post', title: 'Post' }, answer: () => (injected ? articleResults : undefined) },
-      { highlightPage: vi.fn(async () => void (injected = true)) },
+      { highlightPage: vi.fn(async () => void (injected = true)), ...extra },
     );
     await mount(services);
     await until(() => stateOf() === 'not-listed');
+    return services;
+  }
+
+  it('offers "Highlight this page" on an unlisted site and injects the content script', async () => {
+    const services = await mountUnlisted();
     await act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Highlight this page')!.click());
     await until(() => regionIds().length === 2);
     expect(services.highlightPage).toHaveBeenCalledWith(8);
   });
 
   it('asks for the site permission from the click and adds the site', async () => {
-    let injected = false;
-    const { services } = fakeServices(
-      { target: { tabId: 8, url: 'https://blog.example.org/post', title: 'Post' }, answer: () => (injected ? articleResults : undefined) },
-      { highlightPage: vi.fn(async () => void (injected = true)) },
-    );
-    await mount(services);
-    await until(() => stateOf() === 'not-listed');
+    const services = await mountUnlisted();
     const always = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Always on this site')!;
     always.click();
     // Called synchronously inside the click handler (a user gesture), before any await.
@@ -225,12 +225,7 @@ describe('App', () => {
   });
 
   it('keeps the site off when the permission is refused', async () => {
-    const { services } = fakeServices(
-      { target: { tabId: 8, url: 'https://blog.example.org/post', title: 'Post' }, answer: () => undefined },
-      { requestOrigins: vi.fn(async () => false) },
-    );
-    await mount(services);
-    await until(() => stateOf() === 'not-listed');
+    await mountUnlisted({ requestOrigins: vi.fn(async () => false) });
     await act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Always on this site')!.click());
     await until(() => root.querySelector('.notice')!.textContent !== '');
     expect(root.querySelector('.notice')!.textContent).toBe('Permission for blog.example.org was not granted.');
