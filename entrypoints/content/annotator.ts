@@ -38,7 +38,8 @@ export interface AnnotatorOptions {
   describe?: (match: Match) => string;
   /** Longest stretch of main-thread work before yielding to the page, in ms. */
   sliceMs?: number;
-  /** Called after each synchronous stretch of DOM work (the page watcher forgets it). */
+  /** Called before and after each synchronous stretch of DOM work (the page watcher pauses). */
+  beforeDomWork?: () => void;
   afterDomWork?: () => void;
 }
 
@@ -116,14 +117,18 @@ export class Annotator {
     const slicer = this.slicerFor(root.ownerDocument);
     // Blocks come out of the walk inner ones first; mentions are numbered in document order.
     const base = this.blockCounter;
-    for (const block of walkTextBlocks(root)) {
-      // Yield before a block, not after one: the last block must not wait a turn for nothing.
-      if (slicer.due()) await slicer.next();
-      if (signal?.aborted || generation !== this.generation) return slicer.finish();
-      this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
-      slicer.noteChanges(this.annotateBlock(block, base + block.order));
+    try {
+      for (const block of walkTextBlocks(root)) {
+        // Yield before a block, not after one: the last block must not wait a turn for nothing.
+        if (slicer.due()) await slicer.next();
+        if (signal?.aborted || generation !== this.generation) return;
+        this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
+        slicer.noteChanges(this.annotateBlock(block, base + block.order));
+      }
+    } finally {
+      // Also when a block throws: the page watcher must not stay paused.
+      slicer.finish();
     }
-    slicer.finish();
     // What was scanned ahead served the first pass; later passes read the page as it is then.
     this.scannedAhead = undefined;
   }
@@ -173,7 +178,8 @@ export class Annotator {
 
   /** A slicer for a loop that changes `doc`: our time slices, frame pacing, the watcher told. */
   private slicerFor(doc: Document | undefined): Slicer {
-    return new Slicer(this.stats, { sliceMs: this.options.sliceMs, afterSlice: this.options.afterDomWork, doc });
+    const { sliceMs, beforeDomWork, afterDomWork } = this.options;
+    return new Slicer(this.stats, { sliceMs, beforeSlice: beforeDomWork, afterSlice: afterDomWork, doc });
   }
 
   /**
@@ -187,13 +193,16 @@ export class Annotator {
     }
     this.unwrapping = this.unwrapping.then(async () => {
       const slicer = this.slicerFor(marks[0]?.ownerDocument);
-      for (let i = 0; i < marks.length; i += UNWRAP_CHUNK) {
-        if (slicer.due()) await slicer.next();
-        const chunk = marks.slice(i, i + UNWRAP_CHUNK);
-        removeMarks(chunk);
-        slicer.noteChanges(chunk.length);
+      try {
+        for (let i = 0; i < marks.length; i += UNWRAP_CHUNK) {
+          if (slicer.due()) await slicer.next();
+          const chunk = marks.slice(i, i + UNWRAP_CHUNK);
+          removeMarks(chunk);
+          slicer.noteChanges(chunk.length);
+        }
+      } finally {
+        slicer.finish();
       }
-      slicer.finish();
     });
     return this.unwrapping;
   }

@@ -73,7 +73,8 @@ export class PageAnnotation {
         firstMentionOnly: this.settings.firstMentionOnly,
         ...(options.describe ? { describe: options.describe } : {}),
         ...(options.scannedAhead ? { scannedAhead: options.scannedAhead.blocks } : {}),
-        afterDomWork: () => this.watcher.ignoreOwnChanges(),
+        beforeDomWork: () => this.watcher.pause(),
+        afterDomWork: () => this.watcher.resume(),
       },
       options.scannedAhead?.stats,
     );

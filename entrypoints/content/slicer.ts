@@ -39,7 +39,8 @@ function afterNextFrame(win: Window): Promise<void> {
 export interface SlicerOptions {
   /** Work per slice, in ms (DEFAULT_SLICE_MS). */
   sliceMs?: number | undefined;
-  /** Called after each slice (the page watcher forgets our own changes). */
+  /** Called as each slice starts and after it ends: the page watcher pauses in between. */
+  beforeSlice?: (() => void) | undefined;
   afterSlice?: (() => void) | undefined;
   /** Resume behind the page's queued tasks rather than ahead of them (see yieldToPage). */
   behind?: boolean;
@@ -65,6 +66,7 @@ export class Slicer {
     private readonly options: SlicerOptions = {},
   ) {
     this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    options.beforeSlice?.();
   }
 
   /** Ends the current slice. */
@@ -102,8 +104,8 @@ export class Slicer {
 
   /**
    * True when the slice has run its time (or changed enough for a frame). Callers await `next()`
-   * only then: an await within a slice would let the page watcher's MutationObserver see our
-   * changes before `afterSlice`.
+   * only then: an await within a slice would let the page change the DOM while the page watcher
+   * is paused (or let it see our changes).
    */
   due(): boolean {
     return performance.now() - this.start > this.sliceMs || this.frameDue();
@@ -115,5 +117,6 @@ export class Slicer {
     const win = this.options.doc?.defaultView;
     await (this.frameDue() && win ? afterNextFrame(win) : yieldToPage(this.options.behind));
     this.start = performance.now();
+    this.options.beforeSlice?.();
   }
 }

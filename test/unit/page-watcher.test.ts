@@ -41,4 +41,39 @@ describe('watchPage', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(told).toBe(false);
   });
+
+  it('sees nothing while paused, keeps what the page changed before, and watches again after', async () => {
+    document.body.innerHTML = '<p id="before">One</p><p id="ours">Two</p><p id="after">Three</p>';
+    controller = new AbortController();
+    const batches: string[][] = [];
+    const watcher = watchPage(document, ({ targets }) => batches.push(targets.map((t) => t.id)), {
+      delayMs: 10,
+      signal: controller.signal,
+    });
+    // The page's change is still undelivered when our work starts: pausing must not lose it.
+    document.getElementById('before')?.append(' Hebei');
+    watcher.pause();
+    document.getElementById('ours')?.append(' Tianjin');
+    watcher.resume();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(batches).toEqual([['before']]);
+    document.getElementById('after')?.append(' Beijing');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(batches).toEqual([['before'], ['after']]);
+  });
+
+  it('stays stopped when resumed after being destroyed', async () => {
+    document.body.innerHTML = '<p id="p">One</p>';
+    controller = new AbortController();
+    let told = false;
+    const watcher = watchPage(document, () => {
+      told = true;
+    }, { delayMs: 10, signal: controller.signal });
+    watcher.pause();
+    controller.abort();
+    watcher.resume();
+    document.getElementById('p')?.append(' Hebei');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(told).toBe(false);
+  });
 });
