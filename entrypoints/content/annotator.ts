@@ -1,7 +1,9 @@
 /**
  * Keeps one page region annotated: walks its text blocks in time slices, asks the matcher for
  * matches, has the highlighter wrap them, and remembers per block what it added so that blocks
- * can be redone, categories switched off exactly, and everything undone.
+ * can be redone, categories switched off exactly, and everything undone. On very long pages the
+ * marks of blocks far from the viewport are wrapped when the reader comes near them (their
+ * mentions count from the start).
  */
 import type { RegionId } from '../../data/schema';
 import type { EntityKind, PageMention } from '../../data/protocol';
@@ -10,6 +12,7 @@ import type { EntityKind, PageMention } from '../../data/protocol';
 export type MarkedEntity = Pick<PageMention, 'kind' | 'id' | 'region' | 'category'>;
 import { findMatches, isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
 import { highlightRanges, MARK_ELEMENT, removeMarks, type HighlightRange } from './highlighter';
+import { nearViewport, type NearWatcher, type NearWatcherFactory } from './near-viewport';
 import { sentenceAround } from './sentences';
 import { Slicer, type WorkStats } from './slicer';
 import { blockText, walkTextBlocks, type TextBlock } from './text-blocks';
@@ -23,6 +26,8 @@ interface BlockRecord {
   index: number;
   /** Built when first asked for: the popup wants them, the badge only counts regions. */
   mentions?: PageMention[];
+  /** Matched but not wrapped yet: far from the viewport on a very long page (see EAGER_MARKS). */
+  deferred?: boolean;
 }
 
 /** Blocks matched before the settings were known, with every match (a filter only removes some). */
@@ -41,6 +46,10 @@ export interface AnnotatorOptions {
   /** Called before and after each synchronous stretch of DOM work (the page watcher pauses). */
   beforeDomWork?: () => void;
   afterDomWork?: () => void;
+  /** Marks a pass wraps before it defers the rest to when they come near (EAGER_MARKS). */
+  eagerMarks?: number;
+  /** Watches deferred blocks for coming near the viewport (nearViewport). */
+  nearWatcher?: NearWatcherFactory;
 }
 
 /** Our marks, for selectors elsewhere (page watcher, jump). */
@@ -52,6 +61,15 @@ export const OUR_MARKS = `${MARK_ELEMENT}[data-fyp-kind]`;
  */
 const UNWRAP_AT_ONCE = 2_000;
 const UNWRAP_CHUNK = 200;
+
+/**
+ * Marks wrapped while a page loads; beyond them, blocks are matched (the popup and badge count
+ * their mentions) but wrapped only when they come near the viewport. An article of 10,000 words
+ * has about 700 marks and is wrapped whole; a 50,000-word page had 3,956 marks, 250 ms of our
+ * time and 600 ms to ready when wrapped whole, and the browser lays out every paragraph we
+ * touch (about 0.2 ms each on the 300,000-word page, in frames of up to 60 ms).
+ */
+export const EAGER_MARKS = 1_000;
 
 /**
  * Matches the blocks under `root` before the settings have arrived (matching does not depend on
@@ -102,11 +120,18 @@ export class Annotator {
   private scannedAhead: ScannedAhead | undefined;
   /** Marks being unwrapped in slices (see unwrap); passes wait for it. */
   private unwrapping: Promise<void> = Promise.resolve();
+  /** Marks passes may still wrap before deferring blocks (reset with everything else). */
+  private eagerLeft: number;
+  /** Watches the deferred blocks, made when the first block is deferred. */
+  private near: NearWatcher | undefined;
+  /** Deferred blocks being wrapped, in order of coming near. */
+  private revealing: Promise<void> = Promise.resolve();
 
   constructor(options: AnnotatorOptions, stats: WorkStats = { workMs: 0, longestSliceMs: 0, slices: 0 }) {
     this.options = options;
     this.stats = stats;
     this.scannedAhead = options.scannedAhead;
+    this.eagerLeft = options.eagerMarks ?? EAGER_MARKS;
   }
 
   /** Annotates every block under `root` (redoing blocks already annotated), in slices. */
@@ -143,6 +168,7 @@ export class Annotator {
     if (old) {
       removeMarks(old.marks.filter((m) => block.element.contains(m)));
       this.records.delete(block.element);
+      if (old.deferred) this.near?.unobserve(block.element);
       // Unwrapping merged text nodes: read the block again.
       const element = block.element;
       block = [...walkTextBlocks(element)].find((b) => b.element === element) ?? block;
@@ -165,15 +191,91 @@ export class Annotator {
       });
     }
     if (matches.length === 0) return old?.marks.length ?? 0;
-    const ranges: HighlightRange[] = matches.map((match) => ({
+    if (this.eagerLeft <= 0) {
+      this.records.set(block.element, { marks: [], text, matches, index, deferred: true });
+      this.nearWatcher().observe(block.element);
+      return old?.marks.length ?? 0;
+    }
+    const marks = highlightRanges(block, this.rangesFor(matches, text), text);
+    this.eagerLeft -= marks.length;
+    this.records.set(block.element, { marks, text, matches, index });
+    return marks.length + (old?.marks.length ?? 0);
+  }
+
+  private rangesFor(matches: readonly Match[], text: string): HighlightRange[] {
+    return matches.map((match) => ({
       start: match.start,
       end: match.end,
       text: text.slice(match.start, match.end),
       attributes: attributesFor(match, this.options.describe),
     }));
-    const marks = highlightRanges(block, ranges, text);
-    this.records.set(block.element, { marks, text, matches, index });
-    return marks.length + (old?.marks.length ?? 0);
+  }
+
+  private nearWatcher(): NearWatcher {
+    this.near ??= (this.options.nearWatcher ?? nearViewport)((elements) => void this.reveal(elements));
+    return this.near;
+  }
+
+  /**
+   * Wraps the marks of deferred blocks (those among `elements`), in slices, after any unwrapping
+   * or revealing in progress. A block whose text changed since it was matched is matched again.
+   */
+  private reveal(elements: readonly Element[]): Promise<void> {
+    const generation = this.generation;
+    this.revealing = this.revealing.then(async () => {
+      await this.unwrapping;
+      const blocks = elements.filter((element) => this.records.get(element)?.deferred && element.isConnected);
+      if (blocks.length === 0 || generation !== this.generation) return;
+      blocks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      const slicer = this.slicerFor(blocks[0]?.ownerDocument);
+      try {
+        for (const element of blocks) {
+          if (slicer.due()) await slicer.next();
+          if (generation !== this.generation) return;
+          const record = this.records.get(element);
+          if (record?.deferred) slicer.noteChanges(this.wrapDeferred(element, record));
+        }
+      } finally {
+        slicer.finish();
+      }
+      // For DevTools' performance panel, and `npm run bench` (work done while scrolling).
+      performance.mark('fyp:revealed', { detail: { ...this.stats } });
+    });
+    return this.revealing;
+  }
+
+  /** Wraps one deferred block's marks; returns how many marks changed. */
+  private wrapDeferred(element: Element, record: BlockRecord): number {
+    this.near?.unobserve(element);
+    const block = [...walkTextBlocks(element)].find((b) => b.element === element);
+    if (block === undefined || blockText(block) !== record.text) {
+      // Changed under us (the page watcher will also report it): match it again, now.
+      this.records.delete(element);
+      return block ? this.annotateBlockNow(block, record.index) : 0;
+    }
+    record.marks = highlightRanges(block, this.rangesFor(record.matches, record.text), record.text);
+    record.deferred = false;
+    return record.marks.length;
+  }
+
+  /** annotateBlock without deferring: the block is wanted on screen. */
+  private annotateBlockNow(block: TextBlock, index: number): number {
+    const left = this.eagerLeft;
+    this.eagerLeft = Math.max(left, 1);
+    try {
+      return this.annotateBlock(block, index);
+    } finally {
+      this.eagerLeft = left;
+    }
+  }
+
+  /** Wraps every deferred block with a mention of `region` (or of its cities): before a jump. */
+  revealRegion(region: RegionId): Promise<void> {
+    const blocks: Element[] = [];
+    for (const [element, record] of this.records) {
+      if (record.deferred && record.matches.some((match) => match.region === region)) blocks.push(element);
+    }
+    return blocks.length > 0 ? this.reveal(blocks) : this.revealing;
   }
 
   /** A slicer for a loop that changes `doc`: our time slices, frame pacing, the watcher told. */
@@ -214,6 +316,7 @@ export class Annotator {
       if (element === block || element.contains(block)) {
         marks.push(...record.marks);
         this.records.delete(block);
+        if (record.deferred) this.near?.unobserve(block);
       }
     }
     void this.unwrap(marks);
@@ -240,6 +343,9 @@ export class Annotator {
    */
   reset(): Promise<void> {
     this.generation++;
+    this.near?.disconnect();
+    this.near = undefined;
+    this.eagerLeft = this.options.eagerMarks ?? EAGER_MARKS;
     const marks: HTMLElement[] = [];
     for (const record of this.records.values()) marks.push(...record.marks);
     this.records.clear();

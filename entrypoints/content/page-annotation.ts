@@ -10,6 +10,7 @@ import { Annotator, type ScannedAhead } from './annotator';
 import type { WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
+import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
 import { watchPage, type PageWatcher } from './page-watcher';
 
@@ -29,6 +30,9 @@ export interface PageAnnotationOptions {
   signal: AbortSignal;
   /** Blocks matched while the settings loaded, and the time that took (see scanAhead). */
   scannedAhead?: { blocks: ScannedAhead; stats: WorkStats };
+  /** Tests: fewer marks before deferring, and a stand-in for the viewport (see Annotator). */
+  eagerMarks?: number;
+  nearWatcher?: NearWatcherFactory;
 }
 
 export function filterFor(settings: Settings, categories: readonly SectorCategory[]): MatchFilter {
@@ -75,6 +79,8 @@ export class PageAnnotation {
         ...(options.scannedAhead ? { scannedAhead: options.scannedAhead.blocks } : {}),
         beforeDomWork: () => this.watcher.pause(),
         afterDomWork: () => this.watcher.resume(),
+        ...(options.eagerMarks !== undefined ? { eagerMarks: options.eagerMarks } : {}),
+        ...(options.nearWatcher ? { nearWatcher: options.nearWatcher } : {}),
       },
       options.scannedAhead?.stats,
     );
@@ -191,7 +197,9 @@ export class PageAnnotation {
   }
 
   /** Scrolls to the next mention of a region (or one of its cities) and flashes it. */
-  jumpTo(region: RegionId): JumpResult {
+  async jumpTo(region: RegionId): Promise<JumpResult> {
+    // On a very long page some of its mentions may not be wrapped yet (far from the viewport).
+    await this.annotator.revealRegion(region);
     const marks = this.annotator.marksOfRegion(region);
     if (marks.length === 0) return { found: false, position: 0, total: 0 };
     const index = (this.jumpIndex.get(region) ?? -1) + 1;

@@ -10,7 +10,9 @@
  *   running it, and the longest rendering task after it (the marks we insert laid out), see
  *   tasks.ts;
  * - in every load, the rendering part of long animation frames after our start (no tracing);
- * - on the typical page, the JS heap across off/on cycles.
+ * - on the typical page, the JS heap across off/on cycles;
+ * - in the last tab of each page, our work while scrolling through it to the end (the marks of
+ *   far-away blocks on very long pages are wrapped then, see EAGER_MARKS).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -126,6 +128,55 @@ async function measureWrapFloor(browser: ExtensionBrowser, url: string, pattern:
   return result;
 }
 
+interface ScrollThrough {
+  /** Our work while the reader scrolled to the end: wrapping the blocks deferred at load, ms. */
+  workMs: number;
+  longestSliceMs: number;
+  /** Marks on the page at the end (every mention by then). */
+  marks: number;
+  /** Longest rendering part of a long animation frame while scrolling, ms (0: none over 50 ms). */
+  longestRenderMs: number;
+}
+
+/**
+ * Scrolls a loaded page from top to bottom, one viewport per frame (a fast reader), and waits
+ * until no more marks come: on pages with more than EAGER_MARKS marks, the deferred blocks are
+ * wrapped on the way. Reads our work from the `fyp:revealed` marks.
+ */
+async function scrollThrough(page: Page): Promise<ScrollThrough | undefined> {
+  const scrollStart = await page.evaluate(async () => {
+    const start = performance.now();
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return start;
+  });
+  let marks = -1;
+  for (let now = await page.$$eval('[data-fyp-kind]', (els) => els.length); now !== marks; ) {
+    marks = now;
+    await page.waitForTimeout(500);
+    now = await page.$$eval('[data-fyp-kind]', (els) => els.length);
+  }
+  const stats = await page.evaluate((since) => {
+    const frames = (window as unknown as { __frames: [number, number, number][] }).__frames;
+    const renders = frames
+      .filter(([start, , renderStart]) => start >= since && renderStart > 0)
+      .map(([start, duration, renderStart]) => start + duration - renderStart);
+    const detail = (name: string) =>
+      (performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined)?.detail as
+        | { workMs: number; longestSliceMs: number }
+        | undefined;
+    const ready = detail('fyp:ready');
+    const revealed = detail('fyp:revealed');
+    const longestRenderMs = Math.max(0, ...renders);
+    return ready && revealed
+      ? { workMs: revealed.workMs - ready.workMs, longestSliceMs: revealed.longestSliceMs, longestRenderMs }
+      : undefined;
+  }, scrollStart);
+  return stats && { ...stats, marks };
+}
+
 interface HeapCheck {
   /** JS heap after each 20 off/on cycles (after a warm-up), garbage collected first. */
   samples: number[];
@@ -226,10 +277,12 @@ async function main(): Promise<void> {
     for (const { name, words, runs: count } of PAGES) {
       server.serve(`/bench/${name}.html`, generateArticle(words, `Benchmark: ${name} page`));
       const runs: Run[] = [];
+      let scrolled: ScrollThrough | undefined;
       for (let i = 0; i < count; i++) {
         const { page, run } = await measure(browser, server.url('news.cgtn.com', `/bench/${name}.html`), pattern);
         runs.push(run);
         if (name === 'typical' && i === count - 1) heap = await heapCycles(browser, page);
+        if (i === count - 1) scrolled = await scrollThrough(page);
         await page.close();
       }
       // Three traced loads: one load says little about the longest task on this noisy machine.
@@ -238,6 +291,7 @@ async function main(): Promise<void> {
       const injectionMs = traces.map((t) => t.injectionMs);
       const scriptMs = traces.map((t) => t.scriptMs);
       const renderingMs = traces.map((t) => t.renderingMs);
+      const pageRenderingMs = traces.map((t) => t.pageRenderingMs);
       const wrapFloors: { ms: number; marks: number }[] = [];
       for (let i = 0; i < 3; i++) wrapFloors.push(await measureWrapFloor(browser, server.url('127.0.0.1', `/bench/${name}.html`), pattern));
       const wrapFloorMs = median(wrapFloors.map((w) => w.ms));
@@ -247,7 +301,7 @@ async function main(): Promise<void> {
       rows.push([
         name,
         words.toLocaleString('en'),
-        String(runs[0]?.marks),
+        `${runs[0]?.marks} / ${scrolled?.marks ?? runs[0]?.marks}`,
         String(count),
         median(ext).toFixed(1),
         median(runs.map((r) => r.floor.ms)).toFixed(2),
@@ -259,11 +313,13 @@ async function main(): Promise<void> {
         median(runs.map((r) => r.detail.slices)).toFixed(0),
         median(ready).toFixed(1),
         Math.max(...ready).toFixed(1),
+        scrolled ? `${scrolled.workMs.toFixed(0)} (${scrolled.longestSliceMs.toFixed(1)}; ${scrolled.longestRenderMs.toFixed(0)})` : '–',
         median(runs.map((r) => r.detail.compileMs)).toFixed(1),
         median(runs.map((r) => r.detail.settingsMs)).toFixed(1),
         injectionMs.map((ms) => ms.toFixed(0)).join(' / '),
         `${scriptMs.map((ms) => ms.toFixed(0)).join(' / ')} (${traces.filter((t) => t.longScript > 0).length})`,
         `${renderingMs.map((ms) => ms.toFixed(0)).join(' / ')} (${traces.filter((t) => t.longRendering > 0).length})`,
+        pageRenderingMs.map((ms) => ms.toFixed(0)).join(' / '),
         `${Math.max(0, ...runs.flatMap((r) => r.renders)).toFixed(0)} (${median(runs.map((r) => r.renders.filter((ms) => ms > 50).length))})`,
       ]);
     }
@@ -272,13 +328,15 @@ async function main(): Promise<void> {
     await server.close();
   }
   const header = [
-    'page', 'words', 'marks', 'runs', 'ext ms (median)', 'floor ms', 'ratio (median)', 'ratio range',
+    'page', 'words', 'marks at ready / after scrolling through', 'runs', 'ext ms (median)', 'floor ms', 'ratio (median)', 'ratio range',
     'floor + wrapping ms (marks)', 'ext / floor + wrapping',
-    'longest slice ms (max)', 'slices', 'ready ms (median)', 'ready ms (max)', 'dictionary ms', 'settings read ms',
+    'longest slice ms (max)', 'slices', 'ready ms (median)', 'ready ms (max)',
+    'scrolling through: our ms (longest slice ms, load included; longest frame rendering ms)', 'dictionary ms', 'settings read ms',
     'injection task ms, per traced load',
     'longest later task with our script ms, per traced load (loads with a task over 50, injection included)',
-    'longest rendering task after ours ms, per traced load (loads with one over 50)',
-    'longest frame rendering ms (frames over 50 per load, median)',
+    'longest frame rendering our marks ms, per traced load (loads with one over 50)',
+    'longest other frame after our start ms (the page’s own), per traced load',
+    'longest frame rendering part ms, untraced, ours or the page’s (frames over 50 per load, median)',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] as number)).join(' | ')} |`;

@@ -15,6 +15,7 @@ import {
   type FixtureServer,
 } from './harness';
 import { ROOT } from './paths';
+import { generateArticle } from '../bench/generate';
 import { loadLabels, score } from './scoring';
 
 const SCREENSHOTS = `${ROOT}test/e2e/screenshots`;
@@ -158,6 +159,53 @@ describe('live blog with later posts and pushState navigation', () => {
     scores = score(await marksOn(page), labelsOf('day-two'));
     expect(scores.extra).toEqual([]);
     expect(await page.$$eval('[data-fyp-kind] [data-fyp-kind]', (els) => els.length)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('a very long page (20,000 words)', () => {
+  it('marks the first thousand names at once, the rest as the reader scrolls near, and counts all from the start', async () => {
+    server.serve('/long-read.html', generateArticle(20_000, 'A very long read'));
+    const page = await openAnnotated(browser.context, server.url('news.cgtn.com', 'long-read.html'));
+    const atReady = (await marksOn(page)).length;
+    // A pass wraps 1,000 marks, finishing the paragraph it is in, and defers the rest.
+    expect(atReady).toBeGreaterThanOrEqual(1_000);
+    expect(atReady).toBeLessThan(1_020);
+    expect(await page.$$eval('article > p:last-of-type [data-fyp-kind]', (els) => els.length)).toBe(0);
+    const { mentions } = (await sendToTab(page, { type: 'get-results' })) as { mentions: unknown[] };
+    expect(mentions.length).toBeGreaterThan(1_500);
+
+    // Scrolling to the end brings the last paragraph's marks, not everything in between at once.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => page.$$eval('article > p:last-of-type [data-fyp-kind]', (els) => els.length)).toBeGreaterThan(0);
+    expect((await marksOn(page)).length).toBeLessThan(mentions.length);
+    // Scrolling through the whole page marks every mention the popup counts, each once.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      }
+    });
+    await expect.poll(async () => (await marksOn(page)).length, { timeout: 10_000 }).toBe(mentions.length);
+    expect(await page.$$eval('[data-fyp-kind] [data-fyp-kind]', (els) => els.length)).toBe(0);
+
+    const pristine = await pristineBody('long-read.html');
+    expect(await sendToTab(page, { type: 'toggle-highlights' })).toEqual({ enabled: false });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
+    await page.close();
+  });
+
+  it('jumps to a mention that was not marked yet', async () => {
+    // Inner Mongolia and Baotou come up all along the page: most of their mentions are below
+    // the first thousand marks.
+    const page = await openAnnotated(browser.context, server.url('news.cgtn.com', 'long-read.html'));
+    const marked = () => page.$$eval('[data-fyp-region="inner-mongolia"]', (els) => els.length);
+    const { mentions } = (await sendToTab(page, { type: 'get-results' })) as { mentions: { region?: string }[] };
+    const total = mentions.filter((m) => m.region === 'inner-mongolia').length;
+    expect(await marked()).toBeLessThan(total);
+    const jump = await sendToTab(page, { type: 'jump-to-region', region: 'inner-mongolia' });
+    expect(jump).toEqual({ found: true, position: 1, total });
+    expect(await marked()).toBe(total);
     await page.close();
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { findArticleRoot } from '../../entrypoints/content/article-root';
 import { compileDictionary } from '../../entrypoints/content/matcher';
 import { scanAhead } from '../../entrypoints/content/annotator';
+import type { NearWatcherFactory } from '../../entrypoints/content/near-viewport';
 import { PageAnnotation } from '../../entrypoints/content/page-annotation';
 
 const dictionary = compileDictionary({ regions, cities, categories, collisions });
@@ -129,7 +130,8 @@ describe('PageAnnotation on a page longer than one time slice', () => {
     );
     document.body.innerHTML = `<main><article>${paragraphs.join('\n')}</article></main>`;
     const controller = new AbortController();
-    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    // Every mark wrapped in this pass (none deferred to the viewport): 1,600 marks in slices.
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal, eagerMarks: Infinity });
     await page.start();
     const detail = (performance.getEntriesByName('fyp:ready').at(-1) as PerformanceMark).detail as { slices: number };
     expect(detail.slices).toBeGreaterThan(1);
@@ -208,7 +210,8 @@ describe('PageAnnotation on a page with thousands of marks', () => {
     document.body.innerHTML = `<main><article>${paragraphs.join('\n')}</article></main>`;
     const pristine = document.body.innerHTML;
     const controller = new AbortController();
-    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    // Every mark wrapped at once (no deferring to the viewport), to unwrap thousands.
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal, eagerMarks: Infinity });
     await page.start();
     expect(kinds()).toHaveLength(2400);
     let deliveries = 0;
@@ -244,7 +247,7 @@ describe('PageAnnotation and the frames the browser renders', () => {
     document.body.innerHTML = page400();
     const frames = vi.spyOn(window, 'requestAnimationFrame');
     const controller = new AbortController();
-    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal, eagerMarks: Infinity });
     await page.start();
     expect(kinds()).toHaveLength(1600);
     // One frame watched per 300 marks at least (1,600 marks), each waited for before going on.
@@ -258,9 +261,100 @@ describe('PageAnnotation and the frames the browser renders', () => {
     // A hidden tab's frames never come.
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
     const controller = new AbortController();
-    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal });
+    const page = new PageAnnotation({ doc: document, dictionary, categories, settings: settings(), signal: controller.signal, eagerMarks: Infinity });
     await page.start();
     expect(kinds()).toHaveLength(1600);
     controller.abort();
+  });
+});
+
+describe('PageAnnotation on a very long page (marks far from the viewport wait for the reader)', () => {
+  /** A stand-in for the viewport: the test says which blocks came near. */
+  function fakeViewport() {
+    const watched = new Set<Element>();
+    let onNear: (elements: Element[]) => void = () => undefined;
+    const factory: NearWatcherFactory = (callback) => {
+      onNear = callback;
+      return {
+        observe: (element) => watched.add(element),
+        unobserve: (element) => watched.delete(element),
+        disconnect: () => watched.clear(),
+      };
+    };
+    return { factory, watched, bringNear: (...elements: Element[]) => onNear(elements) };
+  }
+
+  let controller: AbortController;
+  let page: PageAnnotation;
+  let pristine: string;
+  let viewport: ReturnType<typeof fakeViewport>;
+  const block = (n: number) => document.querySelectorAll('article > h1, article > p')[n] as Element;
+
+  beforeEach(async () => {
+    document.body.innerHTML = ARTICLE;
+    pristine = document.body.innerHTML;
+    controller = new AbortController();
+    viewport = fakeViewport();
+    // The headline's three marks use up the eager ones: both paragraphs wait.
+    page = new PageAnnotation({
+      doc: document, dictionary, categories, settings: settings(), signal: controller.signal,
+      eagerMarks: 3, nearWatcher: viewport.factory,
+    });
+    await page.start();
+  });
+
+  afterEach(() => controller.abort());
+
+  it('wraps the first marks at once and counts every mention from the start', () => {
+    expect(kinds()).toEqual(['region:guangdong', 'region:zhejiang', 'sector:artificial-intelligence']);
+    expect(page.results().mentions.map((m) => m.id)).toEqual([
+      'guangdong', 'zhejiang', 'artificial-intelligence', 'shenzhen', 'embodied-ai', 'hangzhou',
+      'computing-power', 'sichuan', 'chengdu', 'low-altitude-economy', 'nev-icv',
+    ]);
+    expect([...viewport.watched]).toEqual([block(1), block(2)]);
+    expect(document.documentElement.getAttribute('data-fyp-status')).toBe('ready');
+  });
+
+  it('wraps a waiting block when it comes near, and only that one', async () => {
+    viewport.bringNear(block(2));
+    await expect.poll(() => kinds().length).toBe(7);
+    expect(kinds().slice(3)).toEqual(['region:sichuan', 'city:chengdu', 'sector:low-altitude-economy', 'sector:nev-icv']);
+    expect(block(2).querySelector('[data-fyp-kind="city"]')?.getAttribute('data-fyp-region')).toBe('sichuan');
+    expect([...viewport.watched]).toEqual([block(1)]);
+    // Coming near again changes nothing.
+    viewport.bringNear(block(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(kinds()).toHaveLength(7);
+  });
+
+  it('restores the page exactly with blocks still waiting, and stops watching them', async () => {
+    viewport.bringNear(block(1));
+    await expect.poll(() => kinds().length).toBe(7);
+    controller.abort();
+    expect(document.body.innerHTML).toBe(pristine);
+    expect(viewport.watched.size).toBe(0);
+  });
+
+  it('does not wrap what was switched off meanwhile', async () => {
+    await page.applySettings(settings({ cities: false }));
+    viewport.bringNear(block(1), block(2));
+    await expect.poll(() => kinds().length).toBe(8);
+    expect(kinds().some((k) => k.startsWith('city:'))).toBe(false);
+  });
+
+  it('wraps the waiting mentions of a region before jumping to them', async () => {
+    const jump = await page.jumpTo('sichuan');
+    expect(jump).toEqual({ found: true, position: 1, total: 2 });
+    expect(block(2).querySelectorAll('[data-fyp-region="sichuan"]')).toHaveLength(2);
+    // Other waiting blocks stay as they were.
+    expect(block(1).querySelector('[data-fyp-kind]')).toBeNull();
+  });
+
+  it('matches a waiting block again when the page changes it', async () => {
+    block(2).append(' Yunnan too.');
+    await expect.poll(() => page.results().mentions.filter((m) => m.id === 'yunnan').length).toBe(1);
+    expect(block(2).querySelector('[data-fyp-kind]')).toBeNull();
+    viewport.bringNear(block(2));
+    await expect.poll(() => kinds().filter((k) => k === 'region:yunnan').length).toBe(1);
   });
 });
