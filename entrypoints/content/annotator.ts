@@ -134,8 +134,12 @@ export class Annotator {
     this.eagerLeft = options.eagerMarks ?? EAGER_MARKS;
   }
 
-  /** Annotates every block under `root` (redoing blocks already annotated), in slices. */
-  async annotate(root: Element, signal?: AbortSignal): Promise<void> {
+  /**
+   * Annotates every block under `root` (redoing blocks already annotated), in slices. `eager`
+   * wraps every block at once (nothing deferred to the viewport): for blocks the page changed,
+   * whose marks would otherwise vanish until the next frame's check.
+   */
+  async annotate(root: Element, signal?: AbortSignal, { eager = false } = {}): Promise<void> {
     const generation = this.generation;
     // Marks still being unwrapped would hide their text from the walk.
     await this.unwrapping;
@@ -148,7 +152,8 @@ export class Annotator {
         if (slicer.due()) await slicer.next();
         if (signal?.aborted || generation !== this.generation) return;
         this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
-        slicer.noteChanges(this.annotateBlock(block, base + block.order));
+        const index = base + block.order;
+        slicer.noteChanges(eager ? this.annotateBlockNow(block, index) : this.annotateBlock(block, index));
       }
     } finally {
       // Also when a block throws: the page watcher must not stay paused.
@@ -258,7 +263,7 @@ export class Annotator {
     return record.marks.length;
   }
 
-  /** annotateBlock without deferring: the block is wanted on screen. */
+  /** annotateBlock without deferring: the block is wanted on screen now. */
   private annotateBlockNow(block: TextBlock, index: number): number {
     const left = this.eagerLeft;
     this.eagerLeft = Math.max(left, 1);

@@ -66,7 +66,8 @@ export class PageAnnotation {
   constructor(private readonly options: PageAnnotationOptions) {
     this.doc = options.doc;
     this.settings = options.settings;
-    this.root = findArticleRoot(this.doc);
+    // Chosen by each pass (rerun), the first included: the article may render late.
+    this.root = this.doc.documentElement;
     this.watcher = watchPage(this.doc, (changes) => this.onPageChanges(changes.targets, changes.rescan), {
       signal: options.signal,
     });
@@ -141,7 +142,8 @@ export class PageAnnotation {
       this.annotator.clearWithin(scope);
       // Unwrapping is our own change: forget it, or it would come back as a page change.
       this.watcher.ignoreOwnChanges();
-      this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal));
+      // Eager: these blocks were marked before (or are new, where the reader is reading).
+      this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal, { eager: true }));
     }
     this.pass = this.pass.then(() => this.notify());
   }

@@ -350,11 +350,14 @@ describe('PageAnnotation on a very long page (marks far from the viewport wait f
     expect(block(1).querySelector('[data-fyp-kind]')).toBeNull();
   });
 
-  it('matches a waiting block again when the page changes it', async () => {
+  it('marks blocks the page changes at once, waiting or not', async () => {
     block(2).append(' Yunnan too.');
-    await expect.poll(() => page.results().mentions.filter((m) => m.id === 'yunnan').length).toBe(1);
-    expect(block(2).querySelector('[data-fyp-kind]')).toBeNull();
-    viewport.bringNear(block(2));
-    await expect.poll(() => kinds().filter((k) => k === 'region:yunnan').length).toBe(1);
+    block(0).append(' Hebei too.');
+    await expect.poll(() => kinds().filter((k) => k === 'region:yunnan' || k === 'region:hebei').length).toBe(2);
+    expect(block(2).querySelectorAll('[data-fyp-kind]')).toHaveLength(5);
+    expect(block(0).querySelectorAll('[data-fyp-kind]')).toHaveLength(4);
+    // Wrapped now: no longer waiting for the reader.
+    expect([...viewport.watched]).toEqual([block(1)]);
+    expect(page.results().mentions.filter((m) => m.id === 'yunnan')).toHaveLength(1);
   });
 });
