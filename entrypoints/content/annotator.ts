@@ -246,6 +246,8 @@ export class Annotator {
       // For DevTools' performance panel, and `npm run bench` (work done while scrolling).
       performance.mark('fyp:revealed', { detail: { ...this.stats } });
     });
+    // A failure must not stop later reveals (they are chained) nor reach the page.
+    this.revealing = this.revealing.catch((error: unknown) => console.error('[fyp] wrapping near marks failed', error));
     return this.revealing;
   }
 

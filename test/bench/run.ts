@@ -7,8 +7,8 @@
  * - a reference that wraps too: the floor's matches wrapped in marks by hand, on the same page
  *   served where the extension does not run (the least DOM work any highlighter must do);
  * - in three more, traced loads per page: the task injecting our script, the longest later task
- *   running it, and the longest rendering task after it (the marks we insert laid out), see
- *   tasks.ts;
+ *   running it, the longest frame that rendered our marks and the longest other frame after our
+ *   start (the page's own), see tasks.ts;
  * - in every load, the rendering part of long animation frames after our start (no tracing);
  * - on the typical page, the JS heap across off/on cycles;
  * - in the last tab of each page, our work while scrolling through it to the end (the marks of
