@@ -276,6 +276,21 @@ export class Annotator {
     }
   }
 
+  /**
+   * Wraps every deferred block at once, in one task: before the page is printed, when there is
+   * no later (the print layout is made right after the beforeprint event).
+   */
+  revealAllNow(): void {
+    const waiting = [...this.records].filter(([element, record]) => record.deferred && element.isConnected);
+    if (waiting.length === 0) return;
+    this.options.beforeDomWork?.();
+    try {
+      for (const [element, record] of waiting) this.wrapDeferred(element, record);
+    } finally {
+      this.options.afterDomWork?.();
+    }
+  }
+
   /** Wraps every deferred block with a mention of `region` (or of its cities): before a jump. */
   revealRegion(region: RegionId): Promise<void> {
     const blocks: Element[] = [];

@@ -86,6 +86,8 @@ export class PageAnnotation {
       options.scannedAhead?.stats,
     );
     this.style = installPageStyle(this.doc, this.styleInput());
+    // A printout (or PDF) of a very long page has every highlight, not just those scrolled past.
+    this.doc.defaultView?.addEventListener('beforeprint', this.beforePrint);
     // Starting takes a few turns (settings, dictionary): the extension may have gone meanwhile.
     if (options.signal.aborted) this.destroy();
     else options.signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -219,7 +221,12 @@ export class PageAnnotation {
     this.options.onResultsChanged?.(this.isOn() ? this.annotator.regionCount() : 0);
   }
 
+  private readonly beforePrint = (): void => {
+    this.annotator.revealAllNow();
+  };
+
   destroy(): void {
+    this.doc.defaultView?.removeEventListener('beforeprint', this.beforePrint);
     this.watcher.destroy();
     void this.annotator.reset();
     this.style.remove();

@@ -195,6 +195,16 @@ describe('a very long page (20,000 words)', () => {
     await page.close();
   });
 
+  it('marks everything before the page is printed', async () => {
+    const page = await openAnnotated(browser.context, server.url('news.cgtn.com', 'long-read.html'));
+    const { mentions } = (await sendToTab(page, { type: 'get-results' })) as { mentions: unknown[] };
+    expect((await marksOn(page)).length).toBeLessThan(mentions.length);
+    // What the browser fires before it lays the page out for printing (or saving a PDF).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect((await marksOn(page)).length).toBe(mentions.length);
+    await page.close();
+  });
+
   it('jumps to a mention that was not marked yet', async () => {
     // Inner Mongolia and Baotou come up all along the page: most of their mentions are below
     // the first thousand marks.

@@ -342,6 +342,15 @@ describe('PageAnnotation on a very long page (marks far from the viewport wait f
     expect(kinds().some((k) => k.startsWith('city:'))).toBe(false);
   });
 
+  it('wraps every waiting block before the page is printed', () => {
+    window.dispatchEvent(new Event('beforeprint'));
+    // At once: the print layout follows the event.
+    expect(kinds()).toHaveLength(11);
+    expect(viewport.watched.size).toBe(0);
+    controller.abort();
+    expect(document.body.innerHTML).toBe(pristine);
+  });
+
   it('wraps the waiting mentions of a region before jumping to them', async () => {
     const jump = await page.jumpTo('sichuan');
     expect(jump).toEqual({ found: true, position: 1, total: 2 });
