@@ -6,22 +6,12 @@
  * limits are several times the targets (compile < 10 ms, first call < 2 ms), to catch a return
  * of the big-RegExp start-up cost without failing on a busy machine.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { transformWithOxc } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileDictionary, findMatches, type DictionarySource, type Match } from '../../entrypoints/content/matcher';
+import { COLD_TEXT as TEXT, prepareColdIsolate, type ColdIsolate } from './cold-isolate';
 
 const realModules = import.meta.glob<DictionarySource>('../../data/index.ts', { eager: true });
 const REAL: DictionarySource | undefined = Object.values(realModules)[0];
-
-const CONTENT_DIR = fileURLToPath(new URL('../../entrypoints/content/', import.meta.url));
-const TEXT =
-  'Officials in Zhejiang said on Monday that the province would expand its low-altitude economy, while ' +
-  'Hangzhou firms building humanoid robots and AI chips raised new funds. 浙江省发展人工智能和低空经济。';
 
 /** Runs in the worker: times the first compile and the first call, and sends back the matches. */
 const WORKER = `
@@ -41,33 +31,17 @@ interface ColdRun {
   matches: Match[];
 }
 
-let dir = '';
+let isolate: ColdIsolate | undefined;
 
 beforeAll(async () => {
-  // The matcher modules as plain JavaScript, so that a bare worker can load them. They import
-  // nothing but each other and types (which the transform drops).
-  dir = mkdtempSync(join(tmpdir(), 'matcher-cold-'));
-  for (const file of readdirSync(CONTENT_DIR).filter((f) => /^matcher.*\.ts$/.test(f))) {
-    const { code } = await transformWithOxc(readFileSync(join(CONTENT_DIR, file), 'utf8'), file, { lang: 'ts' });
-    const linked = code.replace(/from\s*(['"])\.\/(matcher[\w-]*)\1/g, "from './$2.mjs'");
-    writeFileSync(join(dir, file.replace(/\.ts$/, '.mjs')), linked);
-  }
-  writeFileSync(join(dir, 'cold-start.mjs'), WORKER);
+  isolate = await prepareColdIsolate(WORKER);
 });
 
-afterAll(() => {
-  if (dir !== '') rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => isolate?.remove());
 
 function coldRun(source: DictionarySource): Promise<ColdRun> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(join(dir, 'cold-start.mjs'), { workerData: { source, text: TEXT } });
-    worker.once('message', (run: ColdRun) => {
-      resolve(run);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+  if (isolate === undefined) throw new Error('the isolate was not prepared');
+  return isolate.run<ColdRun>({ source, text: TEXT });
 }
 
 describe('cold start in a fresh isolate', () => {

@@ -4,12 +4,9 @@
  * script restores instead of compiling: it must be up to date with data/ and the compile step,
  * find exactly what a compiled dictionary finds, and restore in a few milliseconds cold.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { transformWithOxc } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, cities, collisions, regions } from '../../data/dictionary';
 import {
@@ -22,6 +19,7 @@ import {
 } from '../../entrypoints/content/matcher';
 import type { Dictionary } from '../../entrypoints/content/matcher-dictionary';
 import { snapshotFileText } from '../../entrypoints/content/matcher-snapshot';
+import { COLD_TEXT as TEXT, prepareColdIsolate, type ColdIsolate } from './cold-isolate';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SNAPSHOT_FILE = join(ROOT, 'data/dictionary-compiled.json');
@@ -108,12 +106,7 @@ describe('the committed compiled dictionary (data/dictionary-compiled.json)', ()
 });
 
 // ---------------------------------------------------------------------------------------------
-// Cold cost, as a page pays it: a fresh V8 isolate (a worker thread), as in matcher-cold.test.ts.
-
-const CONTENT_DIR = fileURLToPath(new URL('../../entrypoints/content/', import.meta.url));
-const TEXT =
-  'Officials in Zhejiang said on Monday that the province would expand its low-altitude economy, while ' +
-  'Hangzhou firms building humanoid robots and AI chips raised new funds. 浙江省发展人工智能和低空经济。';
+// Cold cost, as a page pays it: a fresh V8 isolate (a worker thread), see cold-isolate.ts.
 
 /** Runs in the worker: parses the snapshot's text (the bundle's JSON.parse), restores it, scans. */
 const WORKER = `
@@ -136,31 +129,17 @@ interface ColdRun {
   matches: unknown[];
 }
 
-let dir = '';
+let isolate: ColdIsolate | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'matcher-snapshot-'));
-  for (const file of readdirSync(CONTENT_DIR).filter((f) => /^matcher.*\.ts$/.test(f))) {
-    const { code } = await transformWithOxc(readFileSync(join(CONTENT_DIR, file), 'utf8'), file, { lang: 'ts' });
-    const linked = code.replace(/from\s*(['"])\.\/(matcher[\w-]*)\1/g, "from './$2.mjs'");
-    writeFileSync(join(dir, file.replace(/\.ts$/, '.mjs')), linked);
-  }
-  writeFileSync(join(dir, 'cold-restore.mjs'), WORKER);
+  isolate = await prepareColdIsolate(WORKER);
 });
 
-afterAll(() => {
-  if (dir !== '') rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => isolate?.remove());
 
 function coldRun(): Promise<ColdRun> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(join(dir, 'cold-restore.mjs'), { workerData: { json: committedText, text: TEXT } });
-    worker.once('message', (run: ColdRun) => {
-      resolve(run);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+  if (isolate === undefined) throw new Error('the isolate was not prepared');
+  return isolate.run<ColdRun>({ json: committedText, text: TEXT });
 }
 
 describe('cold restore in a fresh isolate', () => {
