@@ -15,6 +15,7 @@ import {
   refOf,
   type DictionarySource,
   type EntityKind,
+  type EntityTarget,
   type Entry,
   type Slot,
   type Target,
@@ -213,22 +214,14 @@ export function buildDictionary(source: DictionarySource): Dictionary {
   // Targets by kind and id, for the collisions' references ("city:suzhou-anhui").
   const targets: Record<EntityKind, Map<string, Target>> = { region: new Map(), city: new Map(), sector: new Map() };
 
-  for (let i = 0; i < regions.length; i += 1) {
-    const region = regions[i];
-    if (region === undefined) continue;
-    const target: Target = { kind: 'region', id: region.id, region: region.id };
-    targets.region.set(region.id, target);
-    builder.addAll(region.termsEn, target);
-    builder.addAll(region.termsZh, target);
-  }
-  for (let i = 0; i < cities.length; i += 1) {
-    const city = cities[i];
-    if (city === undefined) continue;
-    const target: Target = { kind: 'city', id: city.id, region: city.region };
-    targets.city.set(city.id, target);
-    builder.addAll(city.termsEn, target);
-    builder.addAll(city.termsZh, target);
-  }
+  // Regions and cities: each name in both languages, for one target per place.
+  const addPlace = (place: { termsEn: readonly string[]; termsZh: readonly string[] }, target: EntityTarget) => {
+    targets[target.kind].set(target.id, target);
+    builder.addAll(place.termsEn, target);
+    builder.addAll(place.termsZh, target);
+  };
+  for (const region of regions) addPlace(region, { kind: 'region', id: region.id, region: region.id });
+  for (const city of cities) addPlace(city, { kind: 'city', id: city.id, region: city.region });
   // Not-mention phrases go in after the names: they only need to win their span by length.
   for (const region of regions) builder.addAll(region.notMentions, { kind: 'block', id: region.id });
   for (const category of categories) {
