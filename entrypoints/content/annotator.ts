@@ -153,7 +153,7 @@ export class Annotator {
         if (signal?.aborted || generation !== this.generation) return;
         this.blockCounter = Math.max(this.blockCounter, base + block.order + 1);
         const index = base + block.order;
-        slicer.noteChanges(eager ? this.annotateBlockNow(block, index) : this.annotateBlock(block, index));
+        slicer.noteChanges(this.annotateBlock(block, index, eager));
       }
     } finally {
       // Also when a block throws: the page watcher must not stay paused.
@@ -166,9 +166,10 @@ export class Annotator {
   /**
    * Annotates one block, replacing what an earlier pass added to it. `index` orders its mentions
    * among the page's (a new block goes after every block seen so far). Returns how many marks it
-   * added or removed (what the browser will have to render).
+   * added or removed (what the browser will have to render). `eager` wraps it even when the
+   * pass's eager marks are used up (it is wanted on screen now), without using any up.
    */
-  annotateBlock(block: TextBlock, index = this.blockCounter++): number {
+  annotateBlock(block: TextBlock, index = this.blockCounter++, eager = false): number {
     const old = this.records.get(block.element);
     if (old) {
       removeMarks(old.marks.filter((m) => block.element.contains(m)));
@@ -196,13 +197,13 @@ export class Annotator {
       });
     }
     if (matches.length === 0) return old?.marks.length ?? 0;
-    if (this.eagerLeft <= 0) {
+    if (!eager && this.eagerLeft <= 0) {
       this.records.set(block.element, { marks: [], text, matches, index, deferred: true });
       this.nearWatcher().observe(block.element);
       return old?.marks.length ?? 0;
     }
     const marks = highlightRanges(block, this.rangesFor(matches, text), text);
-    this.eagerLeft -= marks.length;
+    if (!eager) this.eagerLeft -= marks.length;
     this.records.set(block.element, { marks, text, matches, index });
     return marks.length + (old?.marks.length ?? 0);
   }
@@ -258,22 +259,11 @@ export class Annotator {
     if (block === undefined || blockText(block) !== record.text) {
       // Changed under us (the page watcher will also report it): match it again, now.
       this.records.delete(element);
-      return block ? this.annotateBlockNow(block, record.index) : 0;
+      return block ? this.annotateBlock(block, record.index, true) : 0;
     }
     record.marks = highlightRanges(block, this.rangesFor(record.matches, record.text), record.text);
     record.deferred = false;
     return record.marks.length;
-  }
-
-  /** annotateBlock without deferring: the block is wanted on screen now. */
-  private annotateBlockNow(block: TextBlock, index: number): number {
-    const left = this.eagerLeft;
-    this.eagerLeft = Math.max(left, 1);
-    try {
-      return this.annotateBlock(block, index);
-    } finally {
-      this.eagerLeft = left;
-    }
   }
 
   /**
