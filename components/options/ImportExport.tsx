@@ -7,10 +7,16 @@ interface Props {
   exportFile(): { text: string; name: string };
   /** Validates and stores an imported file's text. */
   onImport(text: string): Promise<ImportOutcome>;
+  /** A larger file is refused before it is read. */
+  maxBytes: number;
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
 }
 
 /** Download the settings as JSON, or load them from a file; import problems are listed. */
-export function ImportExport({ exportFile, onImport }: Props) {
+export function ImportExport({ exportFile, onImport, maxBytes }: Props) {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
 
   const download = (): void => {
@@ -29,7 +35,11 @@ export function ImportExport({ exportFile, onImport }: Props) {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      setOutcome(await onImport(await file.text()));
+      setOutcome(
+        file.size > maxBytes
+          ? { ok: false, error: `This file is ${kilobytes(file.size)}; a settings file is at most ${kilobytes(maxBytes)}.` }
+          : await onImport(await file.text()),
+      );
     } catch (error) {
       setOutcome({ ok: false, error: `The file could not be read: ${String(error)}` });
     }

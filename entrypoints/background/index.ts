@@ -1,13 +1,20 @@
-import { isBackgroundRequest, type ContentRequest } from '../../data/protocol';
-import { loadSettings, watchSettings, type Settings } from '../../data/settings';
+import { categories } from '../../data/dictionary';
+import { listen, senders, sendToTab } from '../../data/protocol';
+import { loadSettings, watchSettings } from '../../data/settings-store';
+import { SettingsWriter } from '../../data/settings-writer';
+import { isSettingsChange, type Settings } from '../../data/settings';
 import { injectIntoOpenTabs, syncRegistration } from './content-script-registration';
 
-// Wiring only: the toolbar badge shows how many regions the tab's page names, the keyboard
-// shortcut toggles highlights on the current tab, and the content script is registered for
-// the sites the user added.
+// Wiring only: the settings' one writer, the toolbar badge (how many regions the tab's page
+// names), the keyboard shortcut that toggles highlights on the current tab, and the content
+// script for the sites the user added.
 export default defineBackground(() => {
-  // `npm run dev` should land a new developer on the demo article, highlighted, offline.
+  const writer = new SettingsWriter(new Set(categories.map((c) => c.id)));
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Settings stored by an older version move to the current layout, here and only here.
+    writer.migrate().catch((error: unknown) => console.warn('[fyp] settings migration failed', error));
+    // `npm run dev` should land a new developer on the demo article, highlighted, offline.
     if (import.meta.env.DEV && reason === 'install') {
       void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') });
     }
@@ -17,23 +24,29 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   action.setBadgeBackgroundColor({ color: '#8d1c1c' }).catch(() => {});
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isBackgroundRequest(message)) return undefined;
-    if (message.type === 'results-changed' && sender.tab?.id !== undefined) {
-      const text = message.regionCount > 0 ? String(message.regionCount) : '';
-      return action.setBadgeText({ tabId: sender.tab.id, text }).catch((error: unknown) => {
+  listen(browser.runtime, senders.extensionPage(browser.runtime), {
+    'change-settings': ({ changes }) =>
+      Array.isArray(changes) && changes.every(isSettingsChange)
+        ? writer.submit(changes)
+        : Promise.reject(new Error('malformed settings change')),
+  });
+  listen(browser.runtime, senders.topFrameContentScript(browser.runtime), {
+    'results-changed': ({ regionCount }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return undefined;
+      const text = regionCount > 0 ? String(regionCount) : '';
+      action.setBadgeText({ tabId, text }).catch((error: unknown) => {
         console.warn('[fyp] badge update failed', error);
       });
-    }
-    return undefined;
+      return undefined;
+    },
   });
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-highlights') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const request: ContentRequest = { type: 'toggle-highlights' };
-    await browser.tabs.sendMessage(tab.id, request).catch(() => {
+    await sendToTab(browser.tabs, tab.id, { type: 'toggle-highlights' }).catch(() => {
       // No content script on this tab (browser page, or a site outside the list).
     });
   });
@@ -51,7 +64,7 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.warn('[fyp] content script registration failed', error));
   };
   resync();
-  watchSettings((settings) => resync(settings));
+  watchSettings(({ settings }) => resync(settings));
   browser.permissions.onAdded.addListener(() => resync());
   browser.permissions.onRemoved.addListener(() => resync());
 });

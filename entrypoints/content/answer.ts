@@ -1,14 +1,17 @@
-import type { ContentRequest } from '../../data/protocol';
+import type { ContentRequest, Handlers } from '../../data/protocol';
 import type { PageAnnotation } from './page-annotation';
 
-/** Answers one popup or background request. */
-export async function answer(page: PageAnnotation, message: ContentRequest): Promise<unknown> {
-  switch (message.type) {
-    case 'get-results':
-      return page.results();
-    case 'jump-to-region':
-      return page.jumpTo(message.region);
-    case 'toggle-highlights':
-      return { enabled: await page.toggle() };
-  }
+/**
+ * The handlers for the popup's and the background's requests to a page's engine; silent (no
+ * answer, so the sender sees "not running") while the engine is still starting.
+ */
+export function answerer(page: () => PageAnnotation | undefined): Handlers<ContentRequest['type']> {
+  return {
+    'get-results': () => page()?.results(),
+    'jump-to-region': ({ region }) => page()?.jumpTo(region),
+    'toggle-highlights': async () => {
+      const current = page();
+      return current ? { enabled: await current.toggle() } : undefined;
+    },
+  };
 }

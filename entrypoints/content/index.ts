@@ -1,6 +1,6 @@
-import { isContentRequest, type BackgroundRequest } from '../../data/protocol';
+import { listen, senders, sendToExtension } from '../../data/protocol';
 import { NEWS_SITE_MATCHES } from '../../data/news-sites';
-import { answer } from './answer';
+import { answerer } from './answer';
 import { startLens } from './lens';
 import type { PageAnnotation } from './page-annotation';
 
@@ -25,17 +25,14 @@ export default defineContentScript({
 
     try {
       let page: PageAnnotation | undefined;
-      const onMessage = (message: unknown): Promise<unknown> | undefined =>
-        isContentRequest(message) && page ? answer(page, message) : undefined;
-      browser.runtime.onMessage.addListener(onMessage);
-      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+      const stopListening = listen(browser.runtime, senders.extensionPage(browser.runtime), answerer(() => page));
+      ctx.onInvalidated(stopListening);
 
       const lens = await startLens({
         doc: document,
         signal: ctx.signal,
         onResultsChanged: (regionCount) => {
-          const message: BackgroundRequest = { type: 'results-changed', regionCount };
-          browser.runtime.sendMessage(message).catch(() => {
+          sendToExtension(browser.runtime, { type: 'results-changed', regionCount }).catch(() => {
             // The background may be restarting; the next change updates the badge.
           });
         },

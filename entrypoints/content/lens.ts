@@ -6,7 +6,7 @@
 // build this much data (an object literal in the bundle costs several times more to parse).
 import compiledJson from '../../data/dictionary-compiled.json?raw';
 import { categories } from '../../data/dictionary';
-import { loadSettings, watchSettings } from '../../data/settings';
+import { loadSettings, watchSettings } from '../../data/settings-store';
 import { describeMatch } from './describe';
 import { fromSnapshot, type CompiledDictionary, type DictionarySnapshot } from './matcher';
 import { scanAhead } from './annotator';
@@ -64,7 +64,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
     scannedAhead,
     ...(onResultsChanged ? { onResultsChanged } : {}),
   });
-  const unwatch = watchSettings((next) => {
+  const unwatch = watchSettings(({ settings: next }) => {
     page.applySettings(next).catch((error: unknown) => console.error('[fyp] applying settings failed', error));
   }, knownCategories);
   signal.addEventListener('abort', unwatch, { once: true });

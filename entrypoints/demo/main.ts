@@ -1,5 +1,5 @@
-import { isContentRequest } from '../../data/protocol';
-import { answer } from '../content/answer';
+import { listen, senders, type AddressedRequest } from '../../data/protocol';
+import { answerer } from '../content/answer';
 import { startLens } from '../content/lens';
 
 // The demo article runs the same engine as the content script (content scripts do not run on
@@ -9,11 +9,12 @@ void (async () => {
   try {
     const tab = await browser.tabs.getCurrent();
     const lens = await startLens({ doc: document, signal: controller.signal });
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      const target = (message as { tabId?: unknown } | null)?.tabId;
-      if (!isContentRequest(message) || tab?.id === undefined || target !== tab.id) return undefined;
-      return answer(lens.page, message);
-    });
+    const fromExtension = senders.extensionPage(browser.runtime);
+    listen(
+      browser.runtime,
+      (sender, message) => fromExtension(sender) && tab?.id !== undefined && (message as Partial<AddressedRequest>).tabId === tab.id,
+      answerer(() => lens.page),
+    );
     await lens.ready;
   } catch (error) {
     console.error('[fyp] demo failed', error);

@@ -8,17 +8,20 @@ import { SiteList } from '../../components/options/SiteList';
 import { NEWS_SITES } from '../../data/news-sites';
 import { CITY_COLOR, paletteFor, REGION_COLOR } from '../../data/palette';
 import type { SectorCategory } from '../../data/schema';
-import { isCategoryEnabled, saveSettings, type Settings } from '../../data/settings';
+import { isCategoryEnabled, MAX_IMPORT_BYTES, type Settings, type SettingsChange } from '../../data/settings';
 import { originsFor } from '../../data/sites';
 import { loadShortcut, shortcutSettingsLink, type OptionsApi } from './options-api';
 import { parseSettingsFile, serializeSettings, SETTINGS_FILE_NAME } from './settings-file';
 import { addSite, removeSite } from './site-actions';
 import { useGrantedSites } from './use-granted-sites';
+import type { SettingsTransport } from './settings-session';
 import { useSettings } from './use-settings';
 
 interface Props {
   categories: readonly SectorCategory[];
   api: OptionsApi;
+  /** Reads and follows the settings, and sends changes to their one writer. */
+  transport: SettingsTransport;
   isFirefox: boolean;
 }
 
@@ -28,41 +31,29 @@ interface Kind {
   description?: string;
   defaultColor: string;
   isOn(settings: Settings): boolean;
-  set(settings: Settings, on: boolean): Settings;
+  change(on: boolean): SettingsChange;
 }
 
 /** Regions, cities, then each sector category: everything that can be switched and coloured. */
 function kindsOf(categories: readonly SectorCategory[]): Kind[] {
   return [
-    { id: 'region', label: 'Provinces and regions', defaultColor: REGION_COLOR, isOn: (s) => s.regions, set: (s, on) => ({ ...s, regions: on }) },
-    { id: 'city', label: 'Cities', defaultColor: CITY_COLOR, isOn: (s) => s.cities, set: (s, on) => ({ ...s, cities: on }) },
+    { id: 'region', label: 'Provinces and regions', defaultColor: REGION_COLOR, isOn: (s) => s.regions, change: (on) => ({ kind: 'switch', key: 'regions', on }) },
+    { id: 'city', label: 'Cities', defaultColor: CITY_COLOR, isOn: (s) => s.cities, change: (on) => ({ kind: 'switch', key: 'cities', on }) },
     ...categories.map((category) => ({
       id: category.id,
       label: category.label,
       description: category.sectors.map((sector) => sector.label).join(', '),
       defaultColor: category.color,
       isOn: (s: Settings) => isCategoryEnabled(s, category.id),
-      set: (s: Settings, on: boolean) => ({ ...s, categories: { ...s.categories, [category.id]: on } }),
+      change: (on: boolean): SettingsChange => ({ kind: 'category', id: category.id, on }),
     })),
   ];
 }
 
-function withColor(settings: Settings, id: string, color: string | null): Settings {
-  const colors = { ...settings.colors };
-  if (color === null) delete colors[id];
-  else colors[id] = color;
-  return { ...settings, colors };
-}
-
-function withSite(settings: Settings, site: string, on: boolean): Settings {
-  const others = settings.disabledSites.filter((s) => s !== site);
-  return { ...settings, disabledSites: on ? others : [...others, site] };
-}
-
-export function App({ categories, api, isFirefox }: Props) {
+export function App({ categories, api, transport, isFirefox }: Props) {
   const known = useMemo(() => new Set(categories.map((c) => c.id)), [categories]);
   const kinds = useMemo(() => kindsOf(categories), [categories]);
-  const { settings, update, error } = useSettings(known);
+  const { settings, update, error } = useSettings(transport, known);
   const granted = useGrantedSites(settings?.addedSites ?? [], api);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [siteMessage, setSiteMessage] = useState('');
@@ -79,7 +70,9 @@ export function App({ categories, api, isFirefox }: Props) {
   const importFile = async (text: string): Promise<ImportOutcome> => {
     const parsed = parseSettingsFile(text, known);
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    await saveSettings(parsed.settings);
+    if (!(await update({ kind: 'replace', settings: parsed.settings }))) {
+      return { ok: false, error: 'The settings could not be saved. Try again.' };
+    }
     return { ok: true, problems: parsed.problems };
   };
 
@@ -104,7 +97,7 @@ export function App({ categories, api, isFirefox }: Props) {
             checked={settings.enabled}
             onChange={(event) => {
               const on = event.currentTarget.checked;
-              update((s) => ({ ...s, enabled: on }));
+              void update({ kind: 'switch', key: 'enabled', on });
             }}
           />
           <label for="toggle-enabled">Highlights on (everywhere)</label>
@@ -121,8 +114,8 @@ export function App({ categories, api, isFirefox }: Props) {
               override={settings.colors[kind.id]}
               cue={palette.get(kind.id)?.cue ?? 'solid'}
               highlightStyle={settings.style}
-              onToggle={(on) => update((s) => kind.set(s, on))}
-              onColor={(color) => update((s) => withColor(s, kind.id, color))}
+              onToggle={(on) => void update(kind.change(on))}
+              onColor={(color) => void update({ kind: 'color', id: kind.id, color })}
             />
           ))}
         </ul>
@@ -130,7 +123,7 @@ export function App({ categories, api, isFirefox }: Props) {
 
       <section aria-labelledby="look-heading">
         <h2 id="look-heading">How highlights look</h2>
-        <HighlightStyleChoice value={settings.style} onChange={(style) => update((s) => ({ ...s, style }))} />
+        <HighlightStyleChoice value={settings.style} onChange={(style) => void update({ kind: 'style', style })} />
         <div class="row">
           <input
             type="checkbox"
@@ -139,7 +132,7 @@ export function App({ categories, api, isFirefox }: Props) {
             aria-describedby="first-mention-hint"
             onChange={(event) => {
               const on = event.currentTarget.checked;
-              update((s) => ({ ...s, firstMentionOnly: on }));
+              void update({ kind: 'switch', key: 'firstMentionOnly', on });
             }}
           />
           <label for="first-mention">First mention per paragraph only</label>
@@ -152,7 +145,7 @@ export function App({ categories, api, isFirefox }: Props) {
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Sites</h2>
         <h3 id="builtin-heading">News sites</h3>
-        <SiteList name="built-in" sites={NEWS_SITES} disabledSites={settings.disabledSites} onToggle={(site, on) => update((s) => withSite(s, site, on))} />
+        <SiteList name="built-in" sites={NEWS_SITES} disabledSites={settings.disabledSites} onToggle={(site, on) => void update({ kind: 'site', site, on })} />
         <h3 id="added-heading">Sites you added</h3>
         {settings.addedSites.length === 0 ? (
           <p class="hint">None yet.</p>
@@ -161,14 +154,14 @@ export function App({ categories, api, isFirefox }: Props) {
             name="added"
             sites={settings.addedSites}
             disabledSites={settings.disabledSites}
-            onToggle={(site, on) => update((s) => withSite(s, site, on))}
+            onToggle={(site, on) => void update({ kind: 'site', site, on })}
             {...(granted ? { granted } : {})}
             onGrant={(site) => {
               // Straight from the click: the prompt needs the user's gesture.
               void api.permissions.request({ origins: originsFor(site) }).catch(() => false);
             }}
             onRemove={(site) => {
-              void removeSite(site, api).then((outcome) => setSiteMessage(outcome.message));
+              void removeSite(site, api, update).then((outcome) => setSiteMessage(outcome.message));
             }}
           />
         )}
@@ -178,10 +171,10 @@ export function App({ categories, api, isFirefox }: Props) {
         {otherOff.length > 0 && (
           <>
             <h3 id="other-heading">Other sites switched off</h3>
-            <SiteList name="other" sites={otherOff} disabledSites={settings.disabledSites} onToggle={(site, on) => update((s) => withSite(s, site, on))} />
+            <SiteList name="other" sites={otherOff} disabledSites={settings.disabledSites} onToggle={(site, on) => void update({ kind: 'site', site, on })} />
           </>
         )}
-        <AddSiteForm onAdd={(input) => addSite(input, api)} />
+        <AddSiteForm onAdd={(input) => addSite(input, settings.addedSites.length, api, update)} />
       </section>
 
       <section aria-labelledby="shortcut-heading">
@@ -191,7 +184,7 @@ export function App({ categories, api, isFirefox }: Props) {
 
       <section aria-labelledby="backup-heading">
         <h2 id="backup-heading">Back up or move your settings</h2>
-        <ImportExport exportFile={() => ({ text: serializeSettings(settings), name: SETTINGS_FILE_NAME })} onImport={importFile} />
+        <ImportExport exportFile={() => ({ text: serializeSettings(settings), name: SETTINGS_FILE_NAME })} onImport={importFile} maxBytes={MAX_IMPORT_BYTES} />
       </section>
     </main>
   );

@@ -3,7 +3,7 @@
  * with the same `sanitizeSettings` as every stored read; a file that is not a settings file
  * is refused as a whole, so nothing is stored from it.
  */
-import { DEFAULT_SETTINGS, migrateFromV1, sanitizeSettings, SETTINGS_VERSION, type Settings } from '../../data/settings';
+import { isRecord, MAX_IMPORT_BYTES, MAX_SITES, migrateFromV1, sanitizeSettings, SETTINGS_KEYS, SETTINGS_VERSION, type Settings } from '../../data/settings';
 
 export const SETTINGS_FILE_FORMAT = 'five-year-plan-lens/settings';
 export const SETTINGS_FILE_NAME = 'five-year-plan-lens-settings.json';
@@ -25,11 +25,6 @@ export function serializeSettings(settings: Settings, now: Date = new Date()): s
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS);
 
 /**
  * Reads an imported file: our export format (any version up to the current one), or a bare
@@ -37,6 +32,10 @@ const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS);
  * usable setting at all is refused.
  */
 export function parseSettingsFile(text: string, knownCategories?: ReadonlySet<string>): ParsedSettingsFile {
+  // Characters, not bytes: a file within the byte limit is never refused here.
+  if (text.length > MAX_IMPORT_BYTES) {
+    return { ok: false, error: `This file is too large for a settings file (at most ${MAX_IMPORT_BYTES / 1024} KB).` };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -59,10 +58,21 @@ export function parseSettingsFile(text: string, knownCategories?: ReadonlySet<st
     raw = version === 1 ? migrateFromV1(json.settings) : json.settings;
   }
 
+  if (isRecord(raw)) {
+    for (const key of ['addedSites', 'disabledSites'] as const) {
+      const list = raw[key];
+      if (Array.isArray(list) && list.length > MAX_SITES) {
+        return {
+          ok: false,
+          error: `The file lists ${list.length.toLocaleString('en')} sites in ${key}; the extension keeps at most ${MAX_SITES}.`,
+        };
+      }
+    }
+  }
   const fields = isRecord(raw) ? Object.keys(raw) : [];
   const { settings, problems } = sanitizeSettings(raw, knownCategories);
   // A field is unusable when it was rejected whole ("regions: …"), not just an entry of it.
-  const usable = fields.filter((key) => SETTINGS_KEYS.includes(key) && !problems.some((p) => p.startsWith(`${key}:`)));
+  const usable = fields.filter((key) => (SETTINGS_KEYS as readonly string[]).includes(key) && !problems.some((p) => p.startsWith(`${key}:`)));
   if (usable.length === 0) return { ok: false, error: 'The file contains no usable setting.' };
   return { ok: true, settings, problems };
 }

@@ -3,7 +3,7 @@
  * user's click, the setting follows the answer. The browser APIs are passed in for tests.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { normaliseSite, updateSettings } from '../../data/settings';
+import { MAX_SITES, normaliseSite, type SettingsChange } from '../../data/settings';
 import { builtInSiteFor, originsFor } from '../../data/sites';
 
 export type SiteOutcome = { ok: true; site: string; message: string } | { ok: false; message: string };
@@ -12,8 +12,12 @@ export interface SitePermissions {
   permissions: Pick<WxtBrowser['permissions'], 'request' | 'remove'>;
 }
 
+/** Stores a settings change; resolves with whether it was stored. */
+export type ChangeSettings = (change: SettingsChange) => Promise<boolean>;
+
 /** Checks what the reader typed; a string is the reason it cannot be added. */
-export function siteToAdd(input: string): { site: string } | { error: string } {
+export function siteToAdd(input: string, addedCount = 0): { site: string } | { error: string } {
+  if (addedCount >= MAX_SITES) return { error: `You have added ${MAX_SITES} sites, the most the extension keeps. Remove one first.` };
   const site = normaliseSite(input);
   if (site === null) return { error: 'Type a site such as example.com, or paste the address of one of its pages.' };
   const builtIn = builtInSiteFor(site);
@@ -25,8 +29,8 @@ export function siteToAdd(input: string): { site: string } | { error: string } {
  * Adds a site. Must be called straight from the click (or Enter) handler: the browser shows the
  * permission prompt only during the user's gesture, so nothing may be awaited before it.
  */
-export async function addSite(input: string, api: SitePermissions): Promise<SiteOutcome> {
-  const checked = siteToAdd(input);
+export async function addSite(input: string, addedCount: number, api: SitePermissions, change: ChangeSettings): Promise<SiteOutcome> {
+  const checked = siteToAdd(input, addedCount);
   if ('error' in checked) return { ok: false, message: checked.error };
   const { site } = checked;
   let granted: boolean;
@@ -37,21 +41,13 @@ export async function addSite(input: string, api: SitePermissions): Promise<Site
     return { ok: false, message: `The browser refused to ask for access to ${site}.` };
   }
   if (!granted) return { ok: false, message: `Access to ${site} was not granted, so it was not added.` };
-  await updateSettings((s) => ({
-    ...s,
-    addedSites: s.addedSites.includes(site) ? s.addedSites : [...s.addedSites, site],
-    disabledSites: s.disabledSites.filter((d) => d !== site),
-  }));
+  if (!(await change({ kind: 'add-site', site }))) return { ok: false, message: `${site} could not be saved. Try again.` };
   return { ok: true, site, message: `${site} added: highlights will appear on its pages.` };
 }
 
 /** Removes an added site and gives its host permission back. */
-export async function removeSite(site: string, api: SitePermissions): Promise<SiteOutcome> {
-  await updateSettings((s) => ({
-    ...s,
-    addedSites: s.addedSites.filter((a) => a !== site),
-    disabledSites: s.disabledSites.filter((d) => d !== site),
-  }));
+export async function removeSite(site: string, api: SitePermissions, change: ChangeSettings): Promise<SiteOutcome> {
+  if (!(await change({ kind: 'remove-site', site }))) return { ok: false, message: `${site} could not be removed. Try again.` };
   await api.permissions.remove({ origins: originsFor(site) }).catch((error: unknown) => {
     // The registration ignores sites no longer listed, so a kept permission does no harm.
     console.warn('[fyp] permission could not be removed', error);

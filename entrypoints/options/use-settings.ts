@@ -1,48 +1,46 @@
 /**
- * The options page's view of the settings: loaded once, followed live (so a change made in the
- * popup or another window shows here), and changed through `updateSettings`.
+ * The options page's view of the settings (see SettingsSession): loaded once, followed live, so
+ * a change made in the popup or another window shows here, and changed through the background.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { loadSettings, sanitizeSettings, updateSettings, watchSettings, type Settings } from '../../data/settings';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Settings, SettingsChange } from '../../data/settings';
+import { SettingsSession, type SettingsTransport } from './settings-session';
 
 export interface SettingsState {
   settings: Settings | null;
-  /** Applies a change at once on the page and stores it. */
-  update(change: (current: Settings) => Settings): void;
+  /** Applies a change at once on the page and stores it; resolves with whether it was stored. */
+  update(change: SettingsChange): Promise<boolean>;
   /** Set when a change could not be stored. */
   error: string | null;
 }
 
-export function useSettings(knownCategories: ReadonlySet<string>): SettingsState {
+export function useSettings(transport: SettingsTransport, knownCategories: ReadonlySet<string>): SettingsState {
+  const session = useMemo(() => new SettingsSession(transport, knownCategories), [transport, knownCategories]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let watched = false;
-    let live = true;
-    const unwatch = watchSettings((next) => {
-      watched = true;
-      setSettings(next);
-    }, knownCategories);
-    void loadSettings(knownCategories).then((initial) => {
-      // A change that arrived meanwhile is newer than this first read.
-      if (live && !watched) setSettings(initial);
-    });
+    const unsubscribe = session.subscribe(() => setSettings(session.view()));
+    const stop = session.start();
     return () => {
-      live = false;
-      unwatch();
+      unsubscribe();
+      stop();
     };
-  }, [knownCategories]);
+  }, [session]);
 
   const update = useCallback(
-    (change: (current: Settings) => Settings) => {
-      setSettings((current) => (current ? sanitizeSettings(change(current), knownCategories).settings : current));
-      updateSettings(change, knownCategories).then(
-        () => setError(null),
-        (cause: unknown) => setError(`Your change could not be saved: ${String(cause)}`),
-      );
-    },
-    [knownCategories],
+    (change: SettingsChange) =>
+      session.change(change).then(
+        () => {
+          setError(null);
+          return true;
+        },
+        (cause: unknown) => {
+          setError(`Your change could not be saved: ${String(cause)}`);
+          return false;
+        },
+      ),
+    [session],
   );
 
   return { settings, update, error };

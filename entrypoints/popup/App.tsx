@@ -26,8 +26,7 @@ interface AppProps {
 
 /** The popup: wires the tab's results, the data and the settings into the components. */
 export function App({ services, data, start }: AppProps) {
-  const knownCategories = useMemo(() => new Set(data.categories.map((c) => c.id)), [data]);
-  const tab = useTabView(services, knownCategories, start);
+  const tab = useTabView(services, start);
   const { view } = tab;
   const results = view.kind === 'ready' ? view.results : null;
   const summary = useMemo(() => (results ? summarizePage(results, data) : null), [results, data]);

@@ -65,17 +65,3 @@ export function viewFor(facts: TabFacts, settings: Settings, results: PageResult
   }
   return { kind: 'ready', results };
 }
-
-/** Settings with highlighting switched back on for a host (and everywhere). */
-export function settingsEnabledFor(settings: Settings, host: string | null): Settings {
-  return {
-    ...settings,
-    enabled: true,
-    disabledSites: host === null ? settings.disabledSites : settings.disabledSites.filter((s) => !hostMatches(host, s)),
-  };
-}
-
-/** Settings with a site added to the user's list (once). */
-export function settingsWithSite(settings: Settings, site: string): Settings {
-  return settings.addedSites.includes(site) ? settings : { ...settings, addedSites: [...settings.addedSites, site] };
-}

@@ -3,8 +3,9 @@
  * with fakes. `browserServices` is the real thing, created by main.tsx.
  */
 import { browser } from 'wxt/browser';
-import { isBackgroundRequest } from '../../data/protocol';
-import { loadSettings, updateSettings, type Settings } from '../../data/settings';
+import { listen, senders, sendToExtension } from '../../data/protocol';
+import type { Settings, SettingsChange } from '../../data/settings';
+import { loadSettings } from '../../data/settings-store';
 import type { Messenger } from './tab-client';
 
 /** The tab the popup is about. `url` is '' when the browser does not tell (no permission). */
@@ -22,8 +23,8 @@ export interface PopupServices {
   /** The tab from ?tab=<id>, else the active tab of the popup's window. */
   currentTarget(): Promise<TabTarget | null>;
   loadSettings(knownCategories?: ReadonlySet<string>): Promise<Settings>;
-  /** Changes the stored settings in one read-change-write step; resolves with the result. */
-  updateSettings(change: (current: Settings) => Settings, knownCategories: ReadonlySet<string>): Promise<Settings>;
+  /** Has the background (the settings' one writer) apply a change; resolves with the result. */
+  changeSettings(change: SettingsChange): Promise<Settings>;
   /** Runs the content script in the tab once (activeTab grants it from the popup). */
   highlightPage(tabId: number): Promise<void>;
   /** Asks for host permission; must be called straight from a click, before any await. */
@@ -83,7 +84,9 @@ export function browserServices(search: string): PopupServices {
       return { tabId: tab.id, url: tab.url ?? '', title: tab.title ?? '' };
     },
     loadSettings: (known) => loadSettings(known),
-    updateSettings: (change, known) => updateSettings(change, known),
+    async changeSettings(change) {
+      return (await sendToExtension(browser.runtime, { type: 'change-settings', changes: [change] })).settings;
+    },
     async highlightPage(tabId) {
       await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
     },
@@ -95,13 +98,14 @@ export function browserServices(search: string): PopupServices {
     openSettings: () => browser.runtime.openOptionsPage(),
     copyText,
     onResultsChanged(tabId, listener) {
-      const onMessage = (message: unknown, sender: { tab?: { id?: number } }): undefined => {
-        if (isBackgroundRequest(message) && message.type === 'results-changed' && sender.tab?.id === tabId) listener();
-        // Never answer: the background worker answers these.
-        return undefined;
-      };
-      browser.runtime.onMessage.addListener(onMessage);
-      return () => browser.runtime.onMessage.removeListener(onMessage);
+      const fromContentScript = senders.topFrameContentScript(browser.runtime);
+      return listen(browser.runtime, (sender) => fromContentScript(sender) && sender.tab?.id === tabId, {
+        'results-changed': () => {
+          listener();
+          // Never answer: the background answers these.
+          return undefined;
+        },
+      });
     },
   };
 }

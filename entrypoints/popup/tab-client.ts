@@ -3,7 +3,7 @@
  * (tabs.sendMessage); the bundled demo article is an extension page, where content scripts do
  * not run, so it runs the engine itself and answers runtime messages carrying its tab id.
  */
-import type { ContentRequest, ContentResponses, PageResults } from '../../data/protocol';
+import type { AddressedRequest, Answer, ContentRequest, PageResults } from '../../data/protocol';
 
 /** The two messaging calls used, so tests can pass a fake. */
 export interface Messenger {
@@ -12,7 +12,7 @@ export interface Messenger {
 }
 
 export interface TabClient {
-  send<R extends ContentRequest>(request: R): Promise<ContentResponses[R['type']]>;
+  send<R extends ContentRequest>(request: R): Promise<Answer<R['type']>>;
 }
 
 /** Nothing in the tab answered: no content script there (yet). */
@@ -31,18 +31,17 @@ export function isDemoUrl(url: string, demoUrl: string): boolean {
 /** A client for one tab; `demo` routes through runtime messages addressed to the tab. */
 export function tabClient(tabId: number, demo: boolean, messenger: Messenger): TabClient {
   return {
-    async send<R extends ContentRequest>(request: R): Promise<ContentResponses[R['type']]> {
+    async send<R extends ContentRequest>(request: R): Promise<Answer<R['type']>> {
       let answer: unknown;
       try {
-        answer = demo
-          ? await messenger.runtime.sendMessage({ ...request, tabId })
-          : await messenger.tabs.sendMessage(tabId, request);
+        const addressed: AddressedRequest = { ...request, tabId };
+        answer = demo ? await messenger.runtime.sendMessage(addressed) : await messenger.tabs.sendMessage(tabId, request);
       } catch (error) {
         throw new NotRunningError(error);
       }
       // A listener that is registered but not ready yet answers nothing.
       if (answer === undefined || answer === null) throw new NotRunningError();
-      return answer as ContentResponses[R['type']];
+      return answer as Answer<R['type']>;
     },
   };
 }

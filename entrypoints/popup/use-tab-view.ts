@@ -8,7 +8,7 @@ import type { JumpResult } from '../../data/protocol';
 import type { RegionId } from '../../data/schema';
 import type { Settings } from '../../data/settings';
 import { originsFor } from '../../data/sites';
-import { settingsEnabledFor, settingsWithSite, type PopupView } from './popup-state';
+import type { PopupView } from './popup-state';
 import type { PopupServices, TabTarget } from './services';
 import { askTab, openSession, STARTING, type Session, type SessionStart, type SessionView } from './session';
 
@@ -28,11 +28,7 @@ export interface TabView {
 const isReady = (v: PopupView): boolean => v.kind === 'ready';
 
 /** `start` is the session main.tsx opened early; without it, one is opened on mount. */
-export function useTabView(
-  services: PopupServices,
-  knownCategories: ReadonlySet<string>,
-  start?: Promise<SessionStart>,
-): TabView {
+export function useTabView(services: PopupServices, start?: Promise<SessionStart>): TabView {
   const [view, setView] = useState<SessionView>({ kind: 'loading' });
   const [session, setSession] = useState<Session | null>(null);
   const [busy, setBusy] = useState(false);
@@ -100,7 +96,7 @@ export function useTabView(
         await settle(s);
         return;
       }
-      const settings = await services.updateSettings((current) => settingsEnabledFor(current, s.facts.host), knownCategories);
+      const settings = await services.changeSettings({ kind: 'enable-for-host', host: s.facts.host });
       // The content script follows settings changes on its own.
       await settle({ ...s, settings });
     });
@@ -121,7 +117,7 @@ export function useTabView(
         setNotice(`Permission for ${site} was not granted.`);
         return;
       }
-      const settings = await services.updateSettings((current) => settingsWithSite(current, site), knownCategories);
+      const settings = await services.changeSettings({ kind: 'add-site', site });
       // The background registers the script for the site's next pages; this one we run now.
       await services.highlightPage(s.target.tabId);
       await settle({ ...s, settings, facts: { ...s.facts, listed: true } });

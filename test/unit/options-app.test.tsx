@@ -3,15 +3,19 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SectorCategory } from '../../data/schema';
-import { loadSettings, sanitizeSettings, saveSettings } from '../../data/settings';
+import { loadSettings } from '../../data/settings-store';
+import { storeSettings, writerTransport } from './settings-helpers';
 import { App } from '../../entrypoints/options/App';
 import type { OptionsApi } from '../../entrypoints/options/options-api';
 import { SETTINGS_FILE_FORMAT } from '../../entrypoints/options/settings-file';
+import { siteToAdd } from '../../entrypoints/options/site-actions';
 
 const CATEGORIES: SectorCategory[] = [
   { id: 'digital', label: 'Digital economy', color: '#b3e5fc', sectors: [{ id: 'ai', label: 'Artificial intelligence', termsEn: [], termsZh: [] }] },
   { id: 'energy', label: 'Energy', color: '#c5e1a5', sectors: [{ id: 'solar', label: 'Solar power', termsEn: [], termsZh: [] }] },
 ];
+
+const KNOWN: ReadonlySet<string> = new Set(CATEGORIES.map((c) => c.id));
 
 function event() {
   return { addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn() };
@@ -44,7 +48,7 @@ let container: HTMLElement;
 
 async function mount(api: OptionsApi): Promise<void> {
   await act(async () => {
-    render(<App categories={CATEGORIES} api={api} isFirefox={false} />, container);
+    render(<App categories={CATEGORIES} api={api} transport={writerTransport(KNOWN)} isFirefox={false} />, container);
   });
   await vi.waitFor(() => expect(container.querySelector('#toggle-region')).not.toBeNull());
 }
@@ -100,7 +104,7 @@ describe('options page', () => {
   it('shows settings changed elsewhere (popup, another window) without a reload', async () => {
     await mount(fakeApi(true));
     expect($('#toggle-region').checked).toBe(true);
-    await act(async () => saveSettings({ ...sanitizeSettings(null).settings, regions: false, disabledSites: ['scmp.com'] }));
+    await act(async () => storeSettings({ regions: false, disabledSites: ['scmp.com'] }));
     await vi.waitFor(() => expect($('#toggle-region').checked).toBe(false));
     expect($('#site-built-in-scmp\\.com').checked).toBe(false);
   });
@@ -161,6 +165,11 @@ describe('adding and removing a site', () => {
     expect((await loadSettings()).addedSites).toEqual([]);
   });
 
+  it('refuses a site beyond the most the extension keeps, before asking for a permission', () => {
+    expect(siteToAdd('example.org', 500)).toEqual({ error: expect.stringMatching(/added 500 sites/) });
+    expect(siteToAdd('example.org', 499)).toEqual({ site: 'example.org' });
+  });
+
   it.each([
     ['not a site', /Type a site/],
     ['https://www.scmp.com/news', /scmp.com is a built-in news site/],
@@ -182,7 +191,7 @@ describe('import', () => {
   }
 
   it('stores nothing from a bad file and tells the reader why', async () => {
-    await saveSettings({ ...sanitizeSettings(null).settings, regions: false });
+    await storeSettings({ regions: false });
     await mount(fakeApi(true));
     const before = await fakeBrowser.storage.sync.get();
     await importFile('{"not": "settings"');
@@ -192,6 +201,29 @@ describe('import', () => {
     await importFile('{"theme": "dark"}');
     await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toMatch(/no usable setting/));
     expect(await fakeBrowser.storage.sync.get()).toEqual(before);
+  });
+
+  it('refuses a file over 256 KB without reading it', async () => {
+    await mount(fakeApi(true));
+    const before = await fakeBrowser.storage.sync.get();
+    const big = new File([new Uint8Array(5 * 1024 * 1024)], 'huge.json', { type: 'application/json' });
+    const text = vi.spyOn(big, 'text');
+    const input = $('#import-file');
+    Object.defineProperty(input, 'files', { value: [big], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toMatch(/Nothing was imported.*5,120 KB.*at most 256 KB/));
+    expect(text).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.sync.get()).toEqual(before);
+  });
+
+  it('refuses a file listing more sites than the extension keeps, with the count', async () => {
+    await mount(fakeApi(true));
+    const sites = Array.from({ length: 600 }, (_, i) => `s${i}.example.org`);
+    await importFile(JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 2, settings: { addedSites: sites } }));
+    await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toMatch(/600 sites in addedSites.*at most 500/));
+    expect((await loadSettings()).addedSites).toEqual([]);
   });
 
   it('imports a partly bad file and lists what was replaced', async () => {

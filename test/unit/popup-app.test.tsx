@@ -3,7 +3,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentRequest, PageResults } from '../../data/protocol';
-import { loadSettings, saveSettings, updateSettings, DEFAULT_SETTINGS, type Settings } from '../../data/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
+import { loadSettings } from '../../data/settings-store';
+import { SettingsWriter } from '../../data/settings-writer';
+import { storeSettings } from './settings-helpers';
 import { App } from '../../entrypoints/popup/App';
 import type { PopupServices, TabTarget } from '../../entrypoints/popup/services';
 import { resetTiming } from '../../entrypoints/popup/timing';
@@ -37,7 +40,7 @@ function fakeServices(tab: FakeTab, extra: Partial<PopupServices> = {}) {
     },
     currentTarget: async () => tab.target,
     loadSettings: (known: ReadonlySet<string>) => loadSettings(known),
-    updateSettings: (change: (s: Settings) => Settings, known: ReadonlySet<string>) => updateSettings(change, known),
+    changeSettings: async (change) => (await new SettingsWriter().submit([change])).settings,
     highlightPage: vi.fn(async () => {}),
     requestOrigins: vi.fn(async () => true),
     openInTab: vi.fn(async () => {}),
@@ -182,7 +185,7 @@ describe('App', () => {
   });
 
   it('switches a disabled site back on from one control and shows the regions', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, disabledSites: ['cgtn.com', 'ft.com'] });
+    await storeSettings({ disabledSites: ['cgtn.com', 'ft.com'] });
     const { services } = fakeServices({
       target: news,
       answer: (settings) => (settings.disabledSites.includes('cgtn.com') ? { ...articleResults, state: 'off', mentions: [] } : articleResults),

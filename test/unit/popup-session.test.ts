@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageResults } from '../../data/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
+import { applyChange, DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import type { PopupServices, TabTarget } from '../../entrypoints/popup/services';
 import { askTab, openSession } from '../../entrypoints/popup/session';
 
@@ -16,7 +16,7 @@ function services(target: TabTarget | null, answer: () => Promise<unknown>, sett
     messenger: { tabs: { sendMessage: tabs }, runtime: { sendMessage: runtime } },
     currentTarget: async () => target,
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
-    updateSettings: async (change) => change({ ...DEFAULT_SETTINGS, ...settings }),
+    changeSettings: async (change) => applyChange({ ...DEFAULT_SETTINGS, ...settings }, change),
     highlightPage: async () => {},
     requestOrigins: async () => true,
     openInTab: async () => {},

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageResults } from '../../data/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
-import { factsFor, settingsEnabledFor, settingsWithSite, viewFor } from '../../entrypoints/popup/popup-state';
+import { factsFor, viewFor } from '../../entrypoints/popup/popup-state';
 
 const demo = 'chrome-extension://abc/demo.html';
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
@@ -47,17 +47,5 @@ describe('viewFor', () => {
 
   it('explains restricted pages', () => {
     expect(viewFor(factsFor('chrome://newtab', settings(), demo), settings(), undefined, 'chrome://newtab')).toMatchObject({ kind: 'restricted' });
-  });
-});
-
-describe('settings changes', () => {
-  it('switches a site (and everything) back on', () => {
-    const next = settingsEnabledFor(settings({ enabled: false, disabledSites: ['scmp.com', 'ft.com'] }), 'www.scmp.com');
-    expect(next.enabled).toBe(true);
-    expect(next.disabledSites).toEqual(['ft.com']);
-  });
-
-  it('adds a site once', () => {
-    expect(settingsWithSite(settingsWithSite(settings(), 'example.org'), 'example.org').addedSites).toEqual(['example.org']);
   });
 });

@@ -1,17 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  DEFAULT_SETTINGS,
+  applyChange,
+  applyChanges,
   isCategoryEnabled,
-  loadSettings,
+  isSettingsChange,
+  MAX_MAP_KEYS,
+  MAX_SITES,
   migrateFromV1,
   normaliseSite,
   sanitizeSettings,
-  saveSettings,
-  settingsItems,
-  updateSettings,
-  watchSettings,
+  settingsFromStored,
+  storedShapeVersion,
   type Settings,
+  type SettingsChange,
 } from '../../data/settings';
 
 const KNOWN = new Set(['digital', 'energy']);
@@ -19,10 +20,6 @@ const KNOWN = new Set(['digital', 'energy']);
 function defaults(): Settings {
   return sanitizeSettings(null).settings;
 }
-
-beforeEach(() => {
-  fakeBrowser.reset();
-});
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -117,153 +114,126 @@ describe('migration from version 1', () => {
     expect(migrateFromV1('garbage')).toEqual(defaults());
     expect(migrateFromV1({ regions: 'yes' })).toEqual(defaults());
   });
+});
 
-  // Through the real storage item: the migration runs when the module is loaded, as it does
-  // when the extension starts after an update.
-  it.each([
-    ['with version meta 1', { v: 1 }],
-    ['without version meta (v1 never wrote one)', undefined],
-  ])('reads a stored v1 value back as v2 (%s)', async (_name, meta) => {
-    await fakeBrowser.storage.sync.set({ settings: { regions: false, cities: true, sectors: false } });
-    if (meta) await fakeBrowser.storage.sync.set({ settings$: meta });
-    vi.resetModules();
-    const fresh = await import('../../data/settings');
-    // With the known categories, as the content script reads it: "*" is not an unknown category.
-    const settings = await fresh.loadSettings(KNOWN);
-    expect(settings).toEqual({ ...defaults(), regions: false, categories: { '*': false } });
-    expect(await fresh.settingsItems().sync.getMeta()).toEqual({ v: 2 });
-    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({ settings });
+/** A current value with every field away from its default: a wipe of any field shows. */
+const FULL: Settings = {
+  enabled: false,
+  regions: false,
+  cities: false,
+  categories: { digital: false },
+  colors: { region: '#ef4444' },
+  style: 'underline',
+  firstMentionOnly: true,
+  disabledSites: ['scmp.com'],
+  addedSites: ['example.org'],
+};
+
+describe('every stored shape, with and without its version marker', () => {
+  it.each<[string, unknown, number | undefined, Settings]>([
+    ['nothing stored', undefined, undefined, defaults()],
+    ['v1 with marker 1', { regions: false, cities: true, sectors: false }, 1, { ...defaults(), regions: false, categories: { '*': false } }],
+    ['v1 without a marker (v1 never wrote one)', { regions: false, sectors: false }, undefined, { ...defaults(), regions: false, categories: { '*': false } }],
+    ['v1 with only the sectors switch on', { sectors: true }, undefined, defaults()],
+    ['the current shape with marker 2', FULL, 2, FULL],
+    // The lost-change bug: a current value whose marker is missing or wrong was read as v1 and
+    // migrated back to defaults, wiping colours, style and sites.
+    ['the current shape without a marker', FULL, undefined, FULL],
+    ['the current shape with a wrong marker 1', FULL, 1, FULL],
+    ['regions and cities only, without a marker (both readings agree)', { regions: false, cities: false }, undefined, { ...defaults(), regions: false, cities: false }],
+    ['a value from a newer version (marker 3), read field by field', { ...FULL, glow: true }, 3, FULL],
+  ])('%s', (_name, value, version, expected) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(settingsFromStored(value, version, KNOWN).settings).toEqual(expected);
+  });
+
+  it.each<[unknown, number | undefined, number]>([
+    [{ sectors: false }, undefined, 1],
+    [{ sectors: false, style: 'underline' }, 1, 2],
+    [{ regions: true }, 1, 1],
+    [{ regions: true }, undefined, 2],
+    ['junk', 1, 2],
+  ])('judges %j with marker %s as shape %s', (value, version, shape) => {
+    expect(storedShapeVersion(value, version)).toBe(shape);
   });
 });
 
-describe('stored settings', () => {
-  it('reads defaults when nothing is stored', async () => {
-    expect(await loadSettings()).toEqual(defaults());
+describe('bounded validation', () => {
+  const sites = (n: number): string[] => Array.from({ length: n }, (_, i) => `site${i}.example.org`);
+
+  it(`keeps at most ${MAX_SITES} sites per list and says so`, () => {
+    const { settings, problems } = sanitizeSettings({ addedSites: sites(20_000), disabledSites: sites(20_000) });
+    expect(settings.addedSites).toHaveLength(MAX_SITES);
+    expect(settings.disabledSites).toHaveLength(MAX_SITES);
+    expect(problems).toContain(`addedSites: more than ${MAX_SITES} sites, the rest ignored`);
   });
 
-  it.each([['a string', 'oops'], ['an array', [true]], ['a number', 3]])(
-    'reads defaults and reports when storage holds %s',
-    async (_name, value) => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      // Stored as the current version (an older one would be migrated, junk becoming defaults).
-      await fakeBrowser.storage.sync.set({ settings: value, settings$: { v: 2 } });
-      expect(await loadSettings()).toEqual(defaults());
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('[fyp] settings: settings: expected an object'));
-    },
-  );
-
-  it('reads a value stored by a newer version (unknown version) field by field, without crashing', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    await fakeBrowser.storage.sync.set({ settings: { regions: false, glow: true }, settings$: { v: 3 } });
-    vi.resetModules();
-    const fresh = await import('../../data/settings');
-    expect(await fresh.loadSettings()).toEqual({ ...defaults(), regions: false });
-    // The value is left for the newer version.
-    expect(await fakeBrowser.storage.sync.get(['settings', 'settings$'])).toEqual({
-      settings: { regions: false, glow: true },
-      settings$: { v: 3 },
-    });
+  it(`reads at most ${MAX_MAP_KEYS} keys of a map, however many are stored`, () => {
+    const categories = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`c${i}`, false]));
+    const { settings, problems } = sanitizeSettings({ categories });
+    expect(Object.keys(settings.categories)).toHaveLength(MAX_MAP_KEYS);
+    expect(problems.at(-1)).toMatch(/categories: more than/);
   });
 
-  it('round-trips a saved value through storage.sync', async () => {
-    const next = { ...defaults(), cities: false, style: 'underline' as const };
-    await saveSettings(next);
-    expect(await loadSettings()).toEqual(next);
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(next);
+  it('de-duplicates a long list with the first occurrence kept', () => {
+    const list = [...sites(300), ...sites(300)];
+    expect(sanitizeSettings({ addedSites: list }).settings.addedSites).toEqual(sites(300));
   });
 
-  it('never stores an invalid value', async () => {
-    await saveSettings({ ...defaults(), style: 'glow' } as unknown as Settings);
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(defaults());
-  });
-
-  it('updates from the stored value, not from a stale copy', async () => {
-    await saveSettings({ ...defaults(), regions: false });
-    await updateSettings((s) => ({ ...s, cities: false }));
-    expect(await loadSettings()).toMatchObject({ regions: false, cities: false });
-  });
-
-  it('falls back to storage.local when storage.sync refuses writes, and back when it accepts them', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const set = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
-    await saveSettings({ ...defaults(), regions: false });
-    expect(await settingsItems().area.getValue()).toBe('local');
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ regions: false });
-    expect(await loadSettings()).toMatchObject({ regions: false });
-
-    set.mockRestore();
-    await saveSettings({ ...defaults(), cities: false });
-    expect(await settingsItems().area.getValue()).toBe('sync');
-    expect(await loadSettings()).toMatchObject({ regions: true, cities: false });
-  });
-
-  it('reads storage.local when storage.sync cannot be read', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await fakeBrowser.storage.local.set({ settings: { ...defaults(), cities: false } });
-    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('storage.sync is disabled'));
-    expect(await loadSettings()).toMatchObject({ cities: false });
-  });
-
-  it('reads each area once, both at the same time (every page load waits for this)', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { ...defaults(), regions: false }, settings$: { v: 2 } });
-    const syncGet = vi.spyOn(fakeBrowser.storage.sync, 'get');
-    const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
-    // Loading the module reads nothing (a versioned storage item would start its migration).
-    vi.resetModules();
-    const fresh = await import('../../data/settings');
-    expect(syncGet).not.toHaveBeenCalled();
-    const reading = fresh.loadSettings();
-    // Both requests are out before either answers.
-    expect(syncGet).toHaveBeenCalledTimes(1);
-    expect(localGet).toHaveBeenCalledTimes(1);
-    expect(await reading).toMatchObject({ regions: false });
-    expect(syncGet).toHaveBeenCalledTimes(1);
-    expect(localGet).toHaveBeenCalledTimes(1);
-  });
-
-  it('reads storage.local when it is the area in use, not a stale sync copy', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { ...defaults(), cities: true } });
-    await fakeBrowser.storage.local.set({ settings: { ...defaults(), cities: false }, settingsArea: 'local' });
-    expect(await loadSettings()).toMatchObject({ cities: false });
-  });
-
-  it('reads defaults when no area can be read', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync down'));
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('local down'));
-    expect(await loadSettings()).toEqual(defaults());
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be read'), expect.any(Error));
+  it('refuses a site name longer than any domain before parsing it', () => {
+    expect(normaliseSite(`${'a'.repeat(5_000)}.com`)).toBeNull();
   });
 });
 
-describe('watchSettings', () => {
-  it('calls back with validated settings on every change, corrupt ones included', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const seen: Settings[] = [];
-    const unwatch = watchSettings((s) => seen.push(s), KNOWN);
-    await saveSettings({ ...defaults(), regions: false });
-    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ regions: false }));
-    await fakeBrowser.storage.sync.set({ settings: { regions: 'corrupt', categories: { energy: false } } });
-    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ ...defaults(), categories: { energy: false } }));
-    unwatch();
-    const count = seen.length;
-    await saveSettings({ ...defaults(), cities: false });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(seen).toHaveLength(count);
+describe('the changes pages make', () => {
+  const base: Settings = { ...defaults(), disabledSites: ['ft.com', 'scmp.com'], addedSites: ['example.org'] };
+
+  it.each<[string, SettingsChange, Partial<Settings>]>([
+    ['master switch', { kind: 'switch', key: 'enabled', on: false }, { enabled: false }],
+    ['regions', { kind: 'switch', key: 'regions', on: false }, { regions: false }],
+    ['first mention only', { kind: 'switch', key: 'firstMentionOnly', on: true }, { firstMentionOnly: true }],
+    ['a category', { kind: 'category', id: 'energy', on: false }, { categories: { energy: false } }],
+    ['a colour', { kind: 'color', id: 'city', color: '#ef4444' }, { colors: { city: '#ef4444' } }],
+    ['a colour back to default', { kind: 'color', id: 'city', color: null }, { colors: {} }],
+    ['the style', { kind: 'style', style: 'underline' }, { style: 'underline' }],
+    ['a site off', { kind: 'site', site: 'cgtn.com', on: false }, { disabledSites: ['ft.com', 'scmp.com', 'cgtn.com'] }],
+    ['a site on', { kind: 'site', site: 'ft.com', on: true }, { disabledSites: ['scmp.com'] }],
+    ['a site added', { kind: 'add-site', site: 'news.example.com' }, { addedSites: ['example.org', 'news.example.com'] }],
+    ['a site removed', { kind: 'remove-site', site: 'example.org' }, { addedSites: [] }],
+    ['back on for a host', { kind: 'enable-for-host', host: 'www.scmp.com' }, { enabled: true, disabledSites: ['ft.com'] }],
+    ['an import', { kind: 'replace', settings: FULL }, FULL],
+  ])('%s: applied once or twice gives the same settings', (_name, change, expected) => {
+    const once = applyChange(base, change);
+    expect(once).toEqual({ ...base, ...expected });
+    expect(applyChange(once, change)).toEqual(once);
   });
 
-  it('follows the settings into storage.local when sync fails', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const seen: Settings[] = [];
-    const unwatch = watchSettings((s) => seen.push(s));
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM'));
-    await saveSettings({ ...defaults(), firstMentionOnly: true });
-    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ firstMentionOnly: true }));
-    unwatch();
+  it('applies several changes in order', () => {
+    const changes: SettingsChange[] = [
+      { kind: 'switch', key: 'cities', on: false },
+      { kind: 'switch', key: 'cities', on: true },
+      { kind: 'category', id: 'energy', on: false },
+    ];
+    expect(applyChanges(base, changes)).toEqual({ ...base, categories: { energy: false } });
   });
 
-  it('has sensible frozen defaults', () => {
-    expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
+  it.each<[unknown, boolean]>([
+    [{ kind: 'switch', key: 'regions', on: false }, true],
+    [{ kind: 'switch', key: 'style', on: false }, false],
+    [{ kind: 'switch', key: 'regions', on: 'no' }, false],
+    [{ kind: 'category', id: 'energy', on: true }, true],
+    [{ kind: 'color', id: 'city', color: null }, true],
+    [{ kind: 'color', id: 'city' }, false],
+    [{ kind: 'style', style: 'neon' }, false],
+    [{ kind: 'site', site: 'ft.com', on: true }, true],
+    [{ kind: 'add-site', site: 7 }, false],
+    [{ kind: 'enable-for-host', host: null }, true],
+    [{ kind: 'replace', settings: {} }, true],
+    [{ kind: 'replace', settings: 'all' }, false],
+    [{ kind: 'delete-everything' }, false],
+    ['switch', false],
+    [null, false],
+  ])('isSettingsChange(%j) is %s', (value, ok) => {
+    expect(isSettingsChange(value)).toBe(ok);
   });
 });
