@@ -194,8 +194,8 @@ describe.skipIf(e2eOptOut())('options page, live on an open article', () => {
     // Stored: the options page reads what the article's content script reads.
     await options.waitForFunction(async () => {
       const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-      const stored = (await storage.sync.get('settings')).settings as { firstMentionOnly?: boolean } | undefined;
-      return stored?.firstMentionOnly === true;
+      const stored = (await storage.sync.get('fypSettings')).fypSettings as { settings?: { firstMentionOnly?: boolean } } | undefined;
+      return stored?.settings?.firstMentionOnly === true;
     });
 
     // Live on the article: underlines instead of backgrounds, one mark per entity per paragraph.
@@ -247,7 +247,8 @@ describe.skipIf(e2eOptOut())('options page, live on an open article', () => {
   it('falls back to the defaults, live and without breaking the page, when storage holds garbage', async () => {
     await options.evaluate(async () => {
       const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
-      await storage.sync.set({ settings: { regions: 'yes', categories: ['all'], style: 42, colors: { region: 'red' } } });
+      const garbage = { regions: 'yes', categories: ['all'], style: 42, colors: { region: 'red' } };
+      await storage.sync.set({ fypSettings: { version: 2, rev: 1_000, settings: garbage } });
     });
     await article.waitForFunction((n) => document.querySelectorAll('[data-fyp-kind]').length === n, allMarks.length, { timeout: LIVE_LIMIT_MS * 2 });
     expect(await marksOn(article)).toEqual(allMarks);

@@ -1,0 +1,254 @@
+/**
+ * Settings integrity in the real browser: the first change on a fresh profile sticks, forty
+ * clicks as fast as the browser takes them end with storage, the options page and the article's
+ * marks agreeing, and two options pages plus the popup changing three settings at the same
+ * instant keep all three. Each claim is tried 20 times; every trial must hold.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchWithExtension,
+  openAnnotated,
+  openOptions,
+  openPopupFor,
+  startFixtureServer,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+import { e2eOptOut } from './paths';
+
+const TRIALS = 20;
+const FIXTURE = 'cgtn-article.html';
+const READY = 'html[data-fyp-status="ready"]';
+
+interface StoredSettings {
+  regions: boolean;
+  cities: boolean;
+  categories: Record<string, boolean>;
+  style: string;
+  disabledSites: string[];
+}
+
+/** The settings as every reader finds them (the area in use, see data/settings-store.ts). */
+function stored(page: Page): Promise<StoredSettings | null> {
+  return page.evaluate(async () => {
+    type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
+    const { storage } = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
+    const [sync, local] = await Promise.all([storage.sync.get(['fypSettings']), storage.local.get(['fypSettings', 'settingsArea'])]);
+    const area = local.settingsArea === 'local' ? local : sync;
+    return ((area.fypSettings as { settings?: StoredSettings } | undefined)?.settings ?? null) as StoredSettings | null;
+  });
+}
+
+/** Which switches (region, city, category ids) have marks on the article. */
+function switchesWithMarks(article: Page): Promise<string[]> {
+  return article.$$eval('[data-fyp-kind]', (marks) => [
+    ...new Set(marks.map((m) => (m.getAttribute('data-fyp-kind') === 'sector' ? m.getAttribute('data-fyp-category') ?? '' : m.getAttribute('data-fyp-kind') ?? ''))),
+  ].sort());
+}
+
+/** Which switches are on in the options page. */
+function switchesOn(options: Page, ids: readonly string[]): Promise<string[]> {
+  return options.evaluate(
+    (list) => list.filter((id) => (document.getElementById(`toggle-${id}`) as HTMLInputElement | null)?.checked).sort(),
+    [...ids],
+  );
+}
+
+/** A small deterministic generator, so a failing trial can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe.skipIf(e2eOptOut())('settings integrity', () => {
+  let server: FixtureServer;
+  let url: string;
+  /** Switches that have marks on the article: region, city and some categories. */
+  let marked: string[];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    url = server.url('news.cgtn.com', FIXTURE);
+    const ext = await launchWithExtension();
+    marked = await switchesWithMarks(await openAnnotated(ext.context, url));
+    await ext.close();
+    expect(marked).toEqual(expect.arrayContaining(['city', 'region']));
+    expect(marked.length).toBeGreaterThan(4);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it(`keeps the first change on a fresh profile, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 20_000 }, async () => {
+    const category = marked.find((id) => id !== 'region' && id !== 'city') as string;
+    const kept: boolean[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const ext = await launchWithExtension();
+      try {
+        // As a new user does it: the article still loading, the options page opened, one click at once.
+        const article = await ext.context.newPage();
+        const loading = article.goto(url);
+        const options = await openOptions(ext);
+        await options.click(`#toggle-${category}`);
+        await loading;
+        await article.waitForSelector(READY);
+        await options.waitForFunction((id) => {
+          const box = document.getElementById(`toggle-${id}`) as HTMLInputElement | null;
+          return box?.checked === false;
+        }, category);
+        await article.waitForFunction((id) => document.querySelector(`[data-fyp-category="${id}"]`) === null, category);
+        // Read afresh everywhere: the stored value, a new article tab, the options page reloaded.
+        const again = await openAnnotated(ext.context, url);
+        await options.reload();
+        await options.waitForSelector(`#toggle-${category}`);
+        const storedOff = (await stored(options))?.categories[category] === false;
+        const shownOff = !(await options.isChecked(`#toggle-${category}`));
+        const unmarked = !(await switchesWithMarks(again)).includes(category);
+        const stillMarked = (await switchesWithMarks(again)).filter((id) => id !== category);
+        kept.push(storedOff && shownOff && unmarked && stillMarked.length === marked.length - 1);
+      } finally {
+        await ext.close();
+      }
+    }
+    expect(kept.filter(Boolean).length).toBe(TRIALS);
+  });
+
+  describe('in one browser', () => {
+    let ext: ExtensionBrowser;
+    let article: Page;
+    let options: Page;
+
+    beforeAll(async () => {
+      ext = await launchWithExtension();
+      article = await openAnnotated(ext.context, url);
+      options = await openOptions(ext);
+      await options.waitForSelector('#toggle-region');
+    });
+
+    afterAll(async () => {
+      await ext?.close();
+    });
+
+    it(`ends 40 clicks as fast as the browser takes them with storage, page and marks agreeing, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 15_000 }, async () => {
+      const next = random(20_261_206);
+      const agreed: boolean[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const before = await switchesOn(options, marked);
+        const on = new Map(marked.map((id) => [id, before.includes(id)]));
+        const clicks = Array.from({ length: 40 }, () => marked[Math.floor(next() * marked.length)] as string);
+        for (const id of clicks) on.set(id, !on.get(id));
+        // One task, no waiting between clicks: as fast as the browser dispatches them.
+        await options.evaluate((ids) => {
+          for (const id of ids) (document.getElementById(`toggle-${id}`) as HTMLInputElement).click();
+        }, clicks);
+        const expectedOn = marked.filter((id) => on.get(id)).sort();
+        // The options page never waits for storage: it shows the result at once.
+        const shown = await switchesOn(options, marked);
+        await options.waitForFunction(
+          async (want) => {
+            type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
+            const { storage } = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
+            const [sync, local] = await Promise.all([storage.sync.get(['fypSettings']), storage.local.get(['fypSettings', 'settingsArea'])]);
+            const area = local.settingsArea === 'local' ? local : sync;
+            const s = (area.fypSettings as { settings?: { regions: boolean; cities: boolean; categories: Record<string, boolean> } } | undefined)?.settings;
+            if (!s) return false;
+            const isOn = (id: string): boolean => (id === 'region' ? s.regions : id === 'city' ? s.cities : s.categories[id] !== false);
+            return want.ids.every((id) => isOn(id) === want.on.includes(id));
+          },
+          { ids: marked, on: expectedOn },
+        );
+        await article.waitForFunction(
+          (want) => {
+            const present = new Set(
+              [...document.querySelectorAll('[data-fyp-kind]')].map((m) =>
+                m.getAttribute('data-fyp-kind') === 'sector' ? m.getAttribute('data-fyp-category') : m.getAttribute('data-fyp-kind'),
+              ),
+            );
+            return want.every((id) => present.has(id)) && present.size === want.length;
+          },
+          expectedOn,
+        );
+        const shownAfter = await switchesOn(options, marked);
+        agreed.push(JSON.stringify(shown) === JSON.stringify(expectedOn) && JSON.stringify(shownAfter) === JSON.stringify(expectedOn));
+      }
+      expect(agreed.filter(Boolean).length).toBe(TRIALS);
+    });
+
+    it(`keeps three settings changed at the same instant by two options pages and the popup, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 15_000 }, async () => {
+      const second = await openOptions(ext);
+      await second.waitForSelector('#toggle-region');
+      const popup = await openPopupFor(ext, article);
+      const category = marked.find((id) => id !== 'region' && id !== 'city') as string;
+      const kept: boolean[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        // The site off, so the popup offers to switch it back on.
+        if (await options.isChecked('#site-built-in-cgtn\\.com')) await options.click('#site-built-in-cgtn\\.com');
+        await options.waitForFunction(async () => {
+          type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
+          const { storage } = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
+          const [sync, local] = await Promise.all([storage.sync.get(['fypSettings']), storage.local.get(['fypSettings', 'settingsArea'])]);
+          const area = local.settingsArea === 'local' ? local : sync;
+          return ((area.fypSettings as { settings?: { disabledSites: string[] } } | undefined)?.settings?.disabledSites ?? []).includes('cgtn.com');
+        });
+        await popup.reload();
+        await popup.waitForSelector('[data-state="off"] button');
+        const before = await stored(options);
+        const categoryWasOn = before?.categories[category] !== false;
+        const style = before?.style === 'underline' ? 'background' : 'underline';
+
+        // Every page clicks at the same moment of the shared clock.
+        const at = Date.now() + 400;
+        const clickAt = (page: Page, selector: string) =>
+          page.evaluate(
+            ({ selector, at }) =>
+              new Promise<void>((resolve) =>
+                setTimeout(() => {
+                  (document.querySelector(selector) as HTMLElement).click();
+                  resolve();
+                }, at - Date.now()),
+              ),
+            { selector, at },
+          );
+        await Promise.all([
+          clickAt(options, `#toggle-${category}`),
+          clickAt(second, `#style-${style}`),
+          clickAt(popup, '[data-state="off"] button'),
+        ]);
+        const want = { category, categoryOn: !categoryWasOn, style };
+        const holdsAll = (page: Page) =>
+          page.waitForFunction(
+            (w) =>
+              (document.getElementById(`toggle-${w.category}`) as HTMLInputElement).checked === w.categoryOn &&
+              (document.getElementById(`style-${w.style}`) as HTMLInputElement).checked &&
+              (document.getElementById('site-built-in-cgtn.com') as HTMLInputElement).checked,
+            want,
+          );
+        await Promise.all([holdsAll(options), holdsAll(second)]);
+        // The popup shows the page again (its regions, or none if the region switches are off).
+        await popup.waitForSelector('[data-region], [data-state="no-regions"]');
+        const after = await stored(options);
+        kept.push(
+          after !== null &&
+            (after.categories[category] !== false) === want.categoryOn &&
+            after.style === style &&
+            !after.disabledSites.includes('cgtn.com'),
+        );
+      }
+      await Promise.all([second.close(), popup.close()]);
+      expect(kept.filter(Boolean).length).toBe(TRIALS);
+    });
+
+    it('refuses a 5 MB import file with a message and stores nothing', async () => {
+      const before = await stored(options);
+      await options.setInputFiles('#import-file', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024, 32) });
+      await options.waitForSelector('.import-result [role="alert"]');
+      expect(await options.textContent('.import-result [role="alert"]')).toMatch(/Nothing was imported.*at most 256 KB/);
+      expect(await stored(options)).toEqual(before);
+    });
+  });
+});
