@@ -113,6 +113,17 @@ describe('county-level places that national news names', () => {
   ])('%s is in %s', (id, region) => {
     expect(cityById.get(id)?.region).toBe(region);
   });
+
+  // County-level units that a province administers directly, with no prefecture above them.
+  it.each([
+    ['xiantao', 'hubei'], ['qianjiang-hubei', 'hubei'], ['tianmen', 'hubei'], ['shennongjia', 'hubei'], ['jiyuan', 'henan'],
+    ['wuzhishan', 'hainan'], ['wenchang', 'hainan'], ['qionghai', 'hainan'], ['wanning', 'hainan'], ['dongfang', 'hainan'],
+    ['shihezi', 'xinjiang'], ['alar', 'xinjiang'], ['tumxuk', 'xinjiang'], ['wujiaqu', 'xinjiang'], ['beitun', 'xinjiang'],
+    ['tiemenguan', 'xinjiang'], ['shuanghe', 'xinjiang'], ['kokdala', 'xinjiang'], ['kunyu', 'xinjiang'], ['huyanghe', 'xinjiang'],
+    ['xinxing', 'xinjiang'], ['baiyang', 'xinjiang'],
+  ])('directly administered: %s is in %s', (id, region) => {
+    expect(cityById.get(id)?.region).toBe(region);
+  });
 });
 
 describe('names that are also common words', () => {
@@ -162,6 +173,8 @@ describe('the real matcher on the new names', () => {
     ['Laibin City and 来宾市 are the same place.', ['city:laibin@guangxi', 'city:laibin@guangxi']],
     ['巴中市、内江市和广元市', ['city:bazhong@sichuan', 'city:neijiang@sichuan', 'city:guangyuan@sichuan']],
     ['深圳前海与宜兴市', ['city:qianhai@guangdong', 'city:yixing@jiangsu']],
+    ['神农架林区和潜江市', ['city:shennongjia@hubei', 'city:qianjiang-hubei@hubei']],
+    ['Qianjiang in Hubei farms crayfish.', ['city:qianjiang-hubei@hubei', 'region:hubei@hubei']],
     ['The Huangpu riverside was rebuilt.', ['city:huangpu-shanghai@shanghai']],
     ['Guangzhou’s Huangpu district hosts a port.', ['city:guangzhou@guangdong', 'city:huangpu-guangdong@guangdong']],
   ])('%s', (text, expected) => {
@@ -183,7 +196,8 @@ describe('the real matcher on the new names', () => {
     '人民群众的光明前途',
     // Two-character names read across a word boundary: only their longer forms are terms.
     '确定西藏的项目', '面临夏季用电高峰', '推广元宇宙应用', '目前海外市场回暖', '此处不宜兴建', '平静安宁的生活',
-    '一张幸福清单', '在巴中国公民', '大家非常熟悉', '决定太仓促', '省内江河湖泊', '黄河源头保护',
+    '一张幸福清单', '在巴中国公民', '大家非常熟悉', '决定太仓促', '省内江河湖泊', '黄河源头保护', '为经济源源不断注入动力',
+    '一颗新星', '路边的白杨树',
   ])('marks no city in: %s', (text) => {
     expect(places(text).filter((p) => p.startsWith('city:'))).toEqual([]);
   });
