@@ -175,6 +175,8 @@ describe('the real matcher on the new names', () => {
     ['深圳前海与宜兴市', ['city:qianhai@guangdong', 'city:yixing@jiangsu']],
     ['神农架林区和潜江市', ['city:shennongjia@hubei', 'city:qianjiang-hubei@hubei']],
     ['Qianjiang in Hubei farms crayfish.', ['city:qianjiang-hubei@hubei', 'region:hubei@hubei']],
+    ['Longnan in Jiangxi mines rare earths.', ['city:longnan-jiangxi@jiangxi', 'region:jiangxi@jiangxi']],
+    ['Longnan in Gansu grows olives.', ['city:longnan-gansu@gansu', 'region:gansu@gansu']],
     ['The Huangpu riverside was rebuilt.', ['city:huangpu-shanghai@shanghai']],
     ['Guangzhou’s Huangpu district hosts a port.', ['city:guangzhou@guangdong', 'city:huangpu-guangdong@guangdong']],
   ])('%s', (text, expected) => {
@@ -194,6 +196,9 @@ describe('the real matcher on the new names', () => {
     'Fishing boats near the Nansha Islands.',
     '福田汽车发布新车。',
     '人民群众的光明前途',
+    'Zhao Ziyang was premier in the 1980s.',
+    'Tourists rode the cable car up Tianmen Mountain.',
+    'Pilgrims sailed to Meizhou Island; a refinery stands on Meizhou Bay.',
     // Two-character names read across a word boundary: only their longer forms are terms.
     '确定西藏的项目', '面临夏季用电高峰', '推广元宇宙应用', '目前海外市场回暖', '此处不宜兴建', '平静安宁的生活',
     '一张幸福清单', '在巴中国公民', '大家非常熟悉', '决定太仓促', '省内江河湖泊', '黄河源头保护', '为经济源源不断注入动力',
