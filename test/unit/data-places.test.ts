@@ -197,6 +197,8 @@ describe('the real matcher on the new names', () => {
     '福田汽车发布新车。',
     '人民群众的光明前途',
     'Zhao Ziyang was premier in the 1980s.',
+    // Idioms and company names holding a city's name (not-mentions of its region).
+    '工作四平八稳', '当地日照充足，年日照时数超过3000小时', '宁德时代扩产', '他夸下海口', '庆祝建国七十周年大庆',
     'Tourists rode the cable car up Tianmen Mountain.',
     'Pilgrims sailed to Meizhou Island; a refinery stands on Meizhou Bay.',
     // Two-character names read across a word boundary: only their longer forms are terms.
