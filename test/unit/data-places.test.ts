@@ -110,6 +110,8 @@ describe('county-level places that national news names', () => {
     ['futian', 'guangdong'], ['longgang', 'guangdong'], ['baoan', 'guangdong'], ['shunde', 'guangdong'], ['boao', 'hainan'],
     ['yangpu', 'hainan'], ['tianfu-new-area', 'sichuan'], ['optics-valley', 'hubei'], ['xiangjiang-new-area', 'hunan'],
     ['west-coast-new-area', 'shandong'], ['zhengzhou-airport-zone', 'henan'], ['horgos', 'xinjiang'], ['manzhouli', 'inner-mongolia'],
+    ['shekou', 'guangdong'], ['songshan-lake', 'guangdong'], ['waigaoqiao', 'shanghai'], ['zhuji', 'zhejiang'], ['danyang', 'jiangsu'],
+    ['kuitun', 'xinjiang'],
   ])('%s is in %s', (id, region) => {
     expect(cityById.get(id)?.region).toBe(region);
   });
@@ -177,6 +179,7 @@ describe('the real matcher on the new names', () => {
     ['Qianjiang in Hubei farms crayfish.', ['city:qianjiang-hubei@hubei', 'region:hubei@hubei']],
     ['Longnan in Jiangxi mines rare earths.', ['city:longnan-jiangxi@jiangxi', 'region:jiangxi@jiangxi']],
     ['Longnan in Gansu grows olives.', ['city:longnan-gansu@gansu', 'region:gansu@gansu']],
+    ['the Lin-gang Special Area and Waigaoqiao', ['city:lingang@shanghai', 'city:waigaoqiao@shanghai']],
     ['The Huangpu riverside was rebuilt.', ['city:huangpu-shanghai@shanghai']],
     ['Guangzhou’s Huangpu district hosts a port.', ['city:guangzhou@guangdong', 'city:huangpu-guangdong@guangdong']],
   ])('%s', (text, expected) => {
