@@ -72,6 +72,21 @@ export interface Sector {
   termsZh: string[];
   /** For maintainers: why a tempting term is left out ('BCI', bare 'chips'). Not shown. */
   note?: string;
+  /**
+   * For a sector beyond the research pack's taxonomy only: the page that names it as a priority.
+   * The pack's own sectors rest on the pack's sources.
+   */
+  source?: SectorSource;
+}
+
+/** Where a sector added beyond the research pack comes from: a stored public page. */
+export interface SectorSource {
+  title: string;
+  publisher: string;
+  /** ISO date (YYYY-MM-DD) or "undated". */
+  date: string;
+  url: string;
+  reliability: Reliability;
 }
 
 /**
@@ -368,13 +383,17 @@ function readSectorCategory(p: Problems, value: unknown, path: string): void {
   if (Array.isArray(f.sectors) && sectors.length === 0) p.add(`${path}.sectors`, 'expected at least one sector');
   sectors.forEach((s, i) => {
     const at = `${path}.sectors[${i}]`;
-    const sf = p.object(s, at, ['id', 'label', 'termsEn', 'termsZh'], ['note']);
+    const sf = p.object(s, at, ['id', 'label', 'termsEn', 'termsZh'], ['note', 'source']);
     if (!sf) return;
     p.id(sf.id, `${at}.id`);
     p.text(sf.label, `${at}.label`);
     p.termsEn(sf.termsEn, `${at}.termsEn`);
     p.termsZh(sf.termsZh, `${at}.termsZh`);
     p.optionalText(sf, 'note', at);
+    if ('source' in sf) {
+      const src = p.object(sf.source, `${at}.source`, ['title', 'publisher', 'date', 'url', 'reliability']);
+      if (src) readSourceFields(p, src, `${at}.source`);
+    }
   });
 }
 
@@ -435,6 +454,11 @@ function readSource(p: Problems, value: unknown, path: string): void {
   const f = p.object(value, path, ['id', 'title', 'publisher', 'date', 'url', 'reliability']);
   if (!f) return;
   p.id(f.id, `${path}.id`);
+  readSourceFields(p, f, path);
+}
+
+/** The fields a Source and a SectorSource share. */
+function readSourceFields(p: Problems, f: Fields, path: string): void {
   p.text(f.title, `${path}.title`);
   p.text(f.publisher, `${path}.publisher`);
   if (f.date !== 'undated' && !isIsoDate(f.date)) p.add(`${path}.date`, 'expected YYYY-MM-DD or "undated"');

@@ -340,10 +340,17 @@ describe('the research pack', () => {
     }
   });
 
-  it('keeps the taxonomy’s categories and sectors', () => {
+  it('keeps the taxonomy’s categories and sectors, in order; a sector beyond it cites a medium or high source', () => {
     const pack = loadPack();
     expect(categories.map((c) => c.id)).toEqual(pack.taxonomy.map((c) => c.id));
-    expect(sectors.map((s) => s.id)).toEqual(pack.taxonomy.flatMap((c) => c.sectors.map((s) => s.id)));
+    const packIds = new Set(pack.taxonomy.flatMap((c) => c.sectors.map((s) => s.id)));
+    pack.taxonomy.forEach((c, i) => {
+      const ours = categories[i]?.sectors.map((s) => s.id) ?? [];
+      expect(ours.filter((id) => packIds.has(id)), c.id).toEqual(c.sectors.map((s) => s.id));
+    });
+    const added = sectors.filter((s) => !packIds.has(s.id));
+    expect(added.filter((s) => s.source === undefined || s.source.reliability === 'low').map((s) => s.id)).toEqual([]);
+    expect(sectors.filter((s) => packIds.has(s.id) && s.source !== undefined).map((s) => s.id)).toEqual([]);
   });
 
   it('carries every plan item and figure over', () => {
