@@ -26,6 +26,8 @@ export interface TaskReport {
   injectionMs: number;
   /** Longest later task that ran the extension's script, ms. */
   scriptMs: number;
+  /** All later tasks that ran the extension's script, added up, ms. */
+  scriptTotalMs: number;
   /**
    * Longest frame (style, layout, paint) that rendered our marks, ms: one that ran our
    * requestAnimationFrame callback. After DOM changes the engine always watches for the next
@@ -70,7 +72,7 @@ export async function traceTasks(
   if (first === undefined) throw new Error('the trace shows no script of the extension');
   const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid).sort((a, b) => a.ts - b.ts);
   const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.dur !== undefined);
-  const report: TaskReport = { injectionMs: 0, scriptMs: 0, renderingMs: 0, pageRenderingMs: 0, longScript: 0, longRendering: 0 };
+  const report: TaskReport = { injectionMs: 0, scriptMs: 0, scriptTotalMs: 0, renderingMs: 0, pageRenderingMs: 0, longScript: 0, longRendering: 0 };
   let firstOurs = Infinity;
   // The first event at or after ts (main is sorted by ts).
   const firstAt = (ts: number): number => {
@@ -105,6 +107,7 @@ export async function traceTasks(
         report.injectionMs = ms;
       } else {
         report.scriptMs = Math.max(report.scriptMs, ms);
+        report.scriptTotalMs += ms;
       }
       if (ms > 50) report.longScript++;
     }
