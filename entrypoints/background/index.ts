@@ -1,5 +1,6 @@
 import { isBackgroundRequest, type ContentRequest } from '../../data/protocol';
 import { loadSettings, watchSettings, type Settings } from '../../data/settings';
+import { showRegionState } from './action-icon';
 import { injectIntoOpenTabs, syncRegistration } from './content-script-registration';
 
 // Wiring only: the toolbar badge shows how many regions the tab's page names, the keyboard
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     if (!isBackgroundRequest(message)) return undefined;
     if (message.type === 'results-changed' && sender.tab?.id !== undefined) {
       const text = message.regionCount > 0 ? String(message.regionCount) : '';
+      void showRegionState(action, sender.tab.id, message.regionCount);
       return action.setBadgeText({ tabId: sender.tab.id, text }).catch((error: unknown) => {
         console.warn('[fyp] badge update failed', error);
       });
