@@ -14,11 +14,8 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { ROOT } from './paths';
 import { generateArticle } from '../bench/generate';
 import { loadLabels, score } from './scoring';
-
-const SCREENSHOTS = `${ROOT}test/e2e/screenshots`;
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -232,7 +229,6 @@ describe('the bundled demo article', () => {
     expect(marks.filter((m) => m.kind === 'city').length).toBeGreaterThanOrEqual(3);
     expect(marks.filter((m) => m.kind === 'sector').length).toBeGreaterThanOrEqual(20);
     expect(marks.some((m) => /[\u4e00-\u9fff]/.test(m.text))).toBe(true);
-    await page.screenshot({ path: `${SCREENSHOTS}/demo-article.png` });
     await page.close();
   });
 });
