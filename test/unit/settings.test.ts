@@ -263,7 +263,16 @@ describe('watchSettings', () => {
     unwatch();
   });
 
-  it('has sensible frozen defaults', () => {
-    expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
+  it('starts with everything on, and a change to loaded settings never reaches the defaults', async () => {
+    const loaded = await loadSettings(KNOWN);
+    expect(loaded).toEqual({ ...DEFAULT_SETTINGS, enabled: true, regions: true, cities: true, style: 'background', firstMentionOnly: false });
+    expect(isCategoryEnabled(loaded, 'digital')).toBe(true);
+    // Object.freeze is shallow: the nested lists and maps must be the loaded copy's own.
+    loaded.disabledSites.push('cgtn.com');
+    loaded.addedSites.push('example.com');
+    loaded.categories.digital = false;
+    loaded.colors.region = '#000000';
+    expect(await loadSettings(KNOWN)).toEqual(defaults());
+    expect(DEFAULT_SETTINGS).toEqual({ ...defaults() });
   });
 });
