@@ -1,4 +1,4 @@
-import type { CoOccurrenceGrid } from '../../entrypoints/popup/summarize';
+import type { CoOccurrenceGrid } from './summarize';
 import { usePopupContext } from './popup-context';
 
 interface RegionSectorGridProps {

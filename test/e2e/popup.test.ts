@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { national, planByRegion, sourceById } from '../../data';
-import { relatedNational } from '../../entrypoints/popup/plan-groups';
+import { relatedNational } from '../../components/popup/plan-groups';
 import { REGION_IDS } from '../../data/schema';
 import {
   launchWithExtension,
