@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { City, Collision, Region, RegionId, SectorCategory } from '../../data/schema';
+import type { City, Collision, Region, RegionId } from '../../data/schema';
 import {
   compileDictionary,
   findMatches,
