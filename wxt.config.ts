@@ -33,6 +33,9 @@ function polyfillAsEsm(): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run dev`: Chromium refuses to start as root (containers, CI images) without
+  // --no-sandbox; for everyone else the sandbox stays on.
+  webExt: process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {},
   vite: () => ({
     plugins: [polyfillAsEsm(), preact()],
     // JSON imports become JSON.parse('…') calls, which V8 parses several times faster than the
