@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { NEWS_SITE_MATCHES } from './data/news-sites';
+import { actionIconPaths } from './entrypoints/background/action-icon';
 
 /**
  * Loads webextension-polyfill (a UMD file) as an ES module. Imported as CommonJS, the bundler's
@@ -32,6 +33,9 @@ function polyfillAsEsm(): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run dev`: Chromium refuses to start as root (containers, CI images) without
+  // --no-sandbox; for everyone else the sandbox stays on.
+  webExt: process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {},
   vite: () => ({
     plugins: [polyfillAsEsm(), preact()],
     // JSON imports become JSON.parse('…') calls, which V8 parses several times faster than the
@@ -40,6 +44,14 @@ export default defineConfig({
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Five-Year Plan Lens',
+    // `icons` comes from public/icon/ (WXT finds it); the toolbar button starts with the same
+    // set, and the background greys it on tabs whose page names no region (action-icon.ts).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: actionIconPaths(1) },
+    // Extension pages load only their own scripts and no plugins.
+    content_security_policy:
+      manifestVersion === 2
+        ? "script-src 'self'; object-src 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'" },
     description:
       "Highlights China's provinces, cities and priority sectors in news about the 15th Five-Year Plan, with sourced regional summaries.",
     permissions: ['storage', 'activeTab', 'scripting'],
@@ -57,9 +69,19 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'five-year-plan-lens@example.org', strict_min_version: '128.0' },
+            gecko: {
+              // A UUID id: ours without owning a domain.
+              id: '{75a7b60a-a891-48cf-95a6-1ae46b513f5b}',
+              // 140 (ESR): the first to read data_collection_permissions.
+              strict_min_version: '140.0',
+              // Nothing is collected or transmitted (README, Permissions and privacy).
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Chrome 111: the bundles' syntax target (Vite's default); the popup's CSS :has() needs
+        // 105, chrome.scripting's content-script registration 96.
+        { minimum_chrome_version: '111' }),
   }),
 });

@@ -11,7 +11,7 @@ if (skipE2e && process.env.CI === 'true') throw new Error('[e2e] FYP_SKIP_E2E is
 if (skipE2e) console.warn('\n[e2e] FYP_SKIP_E2E=1: the end-to-end tests are NOT run (on request).\n');
 
 // Two projects: unit tests run in Node/happy-dom with WXT's in-memory fake browser; end-to-end
-// tests build the extension and drive Debian's Chromium, so they run one file at a time.
+// tests build both packages and drive Debian's Chromium and Firefox ESR, one file at a time.
 export default defineConfig({
   root,
   test: {
@@ -24,6 +24,9 @@ export default defineConfig({
           root,
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // A hang detector, not a budget: on a loaded 2-core machine, with the files running in
+          // parallel, a test that takes 1.7 s alone has taken more than vitest's default 5 s.
+          testTimeout: 30_000,
         },
       },
       {

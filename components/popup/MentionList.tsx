@@ -1,4 +1,4 @@
-import type { SectorCount } from '../../entrypoints/popup/summarize';
+import type { SectorCount } from './summarize';
 import { SectorChips } from './SectorChips';
 
 interface MentionListProps {

@@ -1,4 +1,4 @@
-import type { PageSummary } from '../../entrypoints/popup/summarize';
+import type { PageSummary } from './summarize';
 import { RegionSectorGrid } from './RegionSectorGrid';
 import { SectorChips } from './SectorChips';
 

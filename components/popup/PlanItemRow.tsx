@@ -1,5 +1,5 @@
 import type { PlanItem } from '../../data/schema';
-import { STAGE_LABEL } from '../../entrypoints/popup/labels';
+import { STAGE_LABEL } from '../../data/labels';
 import { usePopupContext } from './popup-context';
 import { SectorChips, type Chip } from './SectorChips';
 import { SourceList } from './SourceList';

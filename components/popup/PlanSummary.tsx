@@ -1,5 +1,5 @@
 import type { RegionId } from '../../data/schema';
-import { groupPlan, relatedNational } from '../../entrypoints/popup/plan-groups';
+import { groupPlan, relatedNational } from './plan-groups';
 import { FigureRow } from './FigureRow';
 import { PlanItemRow } from './PlanItemRow';
 import { usePopupContext } from './popup-context';

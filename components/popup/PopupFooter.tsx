@@ -1,4 +1,4 @@
-import { formatDate } from '../../entrypoints/popup/labels';
+import { formatDate } from '../../data/labels';
 import { usePopupContext } from './popup-context';
 
 interface PopupFooterProps {

@@ -1,4 +1,5 @@
-import type { OffReason } from '../../entrypoints/popup/popup-state';
+/** Why highlighting is off for the tab: switched off everywhere, on this site, or on this tab. */
+export type OffReason = 'everywhere' | 'site' | 'tab';
 
 /** The popup's states other than "regions found" and "loading". */
 export type StateView =

@@ -1,6 +1,6 @@
 import type { JumpResult } from '../../data/protocol';
-import { REGION_TYPE_LABEL } from '../../entrypoints/popup/labels';
-import type { RegionSummary } from '../../entrypoints/popup/summarize';
+import { REGION_TYPE_LABEL } from '../../data/labels';
+import type { RegionSummary } from './summarize';
 import { JumpControl } from './JumpControl';
 import { MentionList } from './MentionList';
 import { PlanSummary } from './PlanSummary';

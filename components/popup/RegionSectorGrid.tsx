@@ -1,4 +1,4 @@
-import type { CoOccurrenceGrid } from '../../entrypoints/popup/summarize';
+import type { CoOccurrenceGrid } from './summarize';
 import { usePopupContext } from './popup-context';
 
 interface RegionSectorGridProps {
@@ -11,6 +11,8 @@ export function RegionSectorGrid({ grid }: RegionSectorGridProps) {
   if (grid.rows.length === 0 || grid.sectors.length === 0) return null;
   return (
     // A focusable scroll box, so keyboard users can scroll a grid wider than the popup.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled from the keyboard
+    // biome-ignore lint/a11y/useSemanticElements: a labelled scroll box, not a section of the document outline
     <div class="grid-scroll" tabIndex={0} role="region" aria-labelledby="grid-caption">
       <table class="grid">
         <caption id="grid-caption">Paragraphs naming each region together with each sector</caption>
@@ -35,7 +37,7 @@ export function RegionSectorGrid({ grid }: RegionSectorGridProps) {
               <th scope="row">{row.region.nameEn}</th>
               {row.cells.map((n, i) => (
                 <td key={grid.sectors[i]?.id ?? i} class={n > 0 ? 'hit' : 'miss'}>
-                  {n > 0 ? n : <span aria-label="none">·</span>}
+                  {n > 0 ? n : <span role="img" aria-label="none">·</span>}
                 </td>
               ))}
             </tr>

@@ -1,4 +1,4 @@
-import { textColorOn } from '../../entrypoints/popup/contrast';
+import { textColorOn } from '../../data/contrast';
 import { usePopupContext } from './popup-context';
 
 export interface Chip {

@@ -1,5 +1,5 @@
 import type { Source } from '../../data/schema';
-import { formatDate } from '../../entrypoints/popup/labels';
+import { formatDate } from '../../data/labels';
 
 interface SourceLinkProps {
   source: Source;

@@ -1,4 +1,4 @@
-import { resolveSources } from '../../entrypoints/popup/plan-groups';
+import { resolveSources } from './plan-groups';
 import { usePopupContext } from './popup-context';
 import { SourceLink } from './SourceLink';
 

@@ -1,8 +1,9 @@
 import { categories } from '../../data/dictionary';
 import { listen, senders, sendToTab } from '../../data/protocol';
+import { isSettingsChange, type Settings } from '../../data/settings';
 import { loadSettings, watchSettings } from '../../data/settings-store';
 import { SettingsWriter } from '../../data/settings-writer';
-import { isSettingsChange, type Settings } from '../../data/settings';
+import { showRegionState } from './action-icon';
 import { injectIntoOpenTabs, syncRegistration } from './content-script-registration';
 
 // Wiring only: the settings' one writer, the toolbar badge (how many regions the tab's page
@@ -35,6 +36,7 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return undefined;
       const text = regionCount > 0 ? String(regionCount) : '';
+      void showRegionState(action, tabId, regionCount);
       action.setBadgeText({ tabId, text }).catch((error: unknown) => {
         console.warn('[fyp] badge update failed', error);
       });

@@ -1,6 +1,6 @@
 /** Tooltips for marks: what the highlighted name is, in a few words. */
 import { cityById, regionById, sectorById } from '../../data/dictionary';
-import { REGION_TYPE_LABEL } from '../popup/labels';
+import { REGION_TYPE_LABEL } from '../../data/labels';
 import type { Match } from './matcher';
 
 /** "Zhejiang 浙江 — province", "Ningbo 宁波 — city in Zhejiang", "Low-altitude economy — sector". */

@@ -7,11 +7,11 @@ import { PopupHeader } from '../../components/popup/PopupHeader';
 import { PopupStates } from '../../components/popup/PopupStates';
 import { RegionCard } from '../../components/popup/RegionCard';
 import { paletteFor } from '../../data/palette';
-import { plural } from './labels';
+import { plural } from '../../data/labels';
 import { briefingMarkdown } from './markdown';
 import type { PopupServices } from './services';
 import type { SessionStart } from './session';
-import { summarizePage, type SummaryLookups } from './summarize';
+import { summarizePage, type SummaryLookups } from '../../components/popup/summarize';
 import { markFirstCard } from './timing';
 import { useTabView } from './use-tab-view';
 

@@ -3,9 +3,9 @@
  * their counts, and each region's plan priorities with their sources — as Markdown.
  */
 import type { DataMeta, Figure, PlanItem, RegionId, RegionPlan, SectorCategory, Source } from '../../data/schema';
-import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL } from './labels';
-import { groupPlan } from './plan-groups';
-import type { PageSummary } from './summarize';
+import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL } from '../../data/labels';
+import { groupPlan } from '../../components/popup/plan-groups';
+import type { PageSummary } from '../../components/popup/summarize';
 
 export interface BriefingInput {
   title: string;

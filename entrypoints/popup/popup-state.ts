@@ -5,9 +5,10 @@
 import type { PageResults } from '../../data/protocol';
 import { isSiteDisabled, type Settings } from '../../data/settings';
 import { builtInSiteFor, hostMatches, isRestrictedUrl, siteOf } from '../../data/sites';
+import type { OffReason } from '../../components/popup/PopupStates';
 import { isDemoUrl } from './tab-client';
 
-export type OffReason = 'everywhere' | 'site' | 'tab';
+export type { OffReason };
 
 export type PopupView =
   | { kind: 'loading' }

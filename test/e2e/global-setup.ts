@@ -1,24 +1,34 @@
 /**
- * Runs once before the end-to-end tests: checks that a Chromium is there (failing with how to
- * install one, never skipping silently) and builds the extension the tests load.
+ * Runs once before the end-to-end tests: checks that Chromium and Firefox are there (failing
+ * with how to install them, never skipping silently) and builds both packages the tests load.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM_PATH, EXTENSION_DIR, ROOT, e2eOptOut } from './paths';
+import { CHROMIUM_PATH, EXTENSION_DIR, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, ROOT, e2eOptOut } from './paths';
 
 export default function setup(): void {
   if (e2eOptOut()) {
     console.warn('\n[e2e] FYP_SKIP_E2E=1: end-to-end tests are SKIPPED on request (never in CI).\n');
     return;
   }
+  const optOut = '(A developer may opt out with FYP_SKIP_E2E=1; CI may not.)';
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `[e2e] No Chromium at ${CHROMIUM_PATH}. Install Debian's: \`sudo apt-get install -y chromium\`, ` +
-        'or point CHROMIUM_PATH at a Chromium/Chrome binary. (A developer may opt out with FYP_SKIP_E2E=1; CI may not.)',
+        `or point CHROMIUM_PATH at a Chromium/Chrome binary. ${optOut}`,
+    );
+  }
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new Error(
+      `[e2e] No Firefox at ${FIREFOX_PATH}. Install Debian's: \`sudo apt-get install -y firefox-esr\` (135 or later), ` +
+        `or point FIREFOX_PATH at a Firefox binary. ${optOut}`,
     );
   }
   if (process.env.FYP_SKIP_BUILD !== '1') {
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error(`[e2e] build missing: ${EXTENSION_DIR}`);
+  for (const dir of [EXTENSION_DIR, FIREFOX_EXTENSION_DIR]) {
+    if (!existsSync(`${dir}/manifest.json`)) throw new Error(`[e2e] build missing: ${dir}`);
+  }
 }

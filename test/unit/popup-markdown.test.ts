@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { briefingMarkdown, escapeMarkdown, markdownUrl } from '../../entrypoints/popup/markdown';
-import { summarizePage } from '../../entrypoints/popup/summarize';
+import { summarizePage } from '../../components/popup/summarize';
 import { articleResults, categories, meta, testData } from './popup-test-data';
 
 describe('briefingMarkdown', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, summarizePage } from '../../entrypoints/popup/summarize';
-import { groupPlan, relatedNational } from '../../entrypoints/popup/plan-groups';
-import { formatDate } from '../../entrypoints/popup/labels';
+import { countLabel, summarizePage } from '../../components/popup/summarize';
+import { groupPlan, relatedNational } from '../../components/popup/plan-groups';
+import { formatDate } from '../../data/labels';
 import { articleResults, categories, national, plans, testData } from './popup-test-data';
 
 describe('summarizePage', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sanitizeSettings, SETTINGS_VERSION, type Settings } from '../../data/settings';
+import { DEFAULT_SETTINGS, isCategoryEnabled, sanitizeSettings, SETTINGS_VERSION, type Settings } from '../../data/settings';
 import { loadSettings, readSettings, SETTINGS_KEY, watchSettings, type SettingsSnapshot } from '../../data/settings-store';
 import { storeSettings } from './settings-helpers';
 
@@ -17,6 +17,19 @@ afterEach(() => {
 });
 
 describe('reading the settings', () => {
+  it('starts with everything on, and a change to loaded settings never reaches the defaults', async () => {
+    const loaded = await loadSettings(KNOWN);
+    expect(loaded).toEqual({ ...DEFAULT_SETTINGS, enabled: true, regions: true, cities: true, style: 'background', firstMentionOnly: false });
+    expect(isCategoryEnabled(loaded, 'digital')).toBe(true);
+    // Object.freeze is shallow: the nested lists and maps must be the loaded copy's own.
+    loaded.disabledSites.push('cgtn.com');
+    loaded.addedSites.push('example.com');
+    loaded.categories.digital = false;
+    loaded.colors.region = '#000000';
+    expect(await loadSettings(KNOWN)).toEqual(defaults());
+    expect(DEFAULT_SETTINGS).toEqual({ ...defaults() });
+  });
+
   it('reads defaults when nothing is stored', async () => {
     expect(await readSettings()).toEqual({ settings: defaults(), rev: 0 });
   });

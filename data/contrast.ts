@@ -1,5 +1,5 @@
 /** Chip text colour: chips take the user's highlight colour, so their text must adapt (WCAG AA). */
-import { contrastRatio, HIGHLIGHT_TEXT_COLOR } from '../../data/palette';
+import { contrastRatio, HIGHLIGHT_TEXT_COLOR } from './palette';
 
 export const LIGHT_TEXT = '#ffffff';
 

@@ -1,5 +1,5 @@
 /** Human labels for the data's enums and dates, shared by the popup's cards and its Markdown. */
-import type { DocumentStage, RegionType } from '../../data/schema';
+import type { DocumentStage, RegionType } from './schema';
 
 export const REGION_TYPE_LABEL: Readonly<Record<RegionType, string>> = {
   province: 'Province',

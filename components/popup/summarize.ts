@@ -6,7 +6,7 @@
  */
 import type { PageMention, PageResults } from '../../data/protocol';
 import type { City, Region, RegionId, Sector, SectorCategory } from '../../data/schema';
-import { plural } from './labels';
+import { plural } from '../../data/labels';
 
 /** The lookups summarizing needs (data/index.ts provides them). */
 export interface SummaryLookups {

@@ -1,0 +1,26 @@
+/**
+ * The toolbar icon's state per tab: the colour icon when the page names regions, the grey one
+ * when the content script ran and found none (nothing to show in the popup).
+ */
+
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+
+type IconPaths = Record<`${(typeof ICON_SIZES)[number]}`, string>;
+
+/** The icon set for a region count: public/icon/ or public/icon-inactive/ (make-icons.ts). */
+export function actionIconPaths(regionCount: number): IconPaths {
+  const folder = regionCount > 0 ? 'icon' : 'icon-inactive';
+  return Object.fromEntries(ICON_SIZES.map((size) => [String(size), `/${folder}/${size}.png`])) as IconPaths;
+}
+
+/** The part of `action` (MV3) / `browserAction` (MV2) this module calls. */
+export interface ActionIconApi {
+  setIcon(details: { tabId: number; path: Record<string, string> }): Promise<void>;
+}
+
+/** Shows the tab's state in the toolbar icon; a closed tab or a failure only logs. */
+export function showRegionState(action: ActionIconApi, tabId: number, regionCount: number): Promise<void> {
+  return action.setIcon({ tabId, path: actionIconPaths(regionCount) }).catch((error: unknown) => {
+    console.warn('[fyp] icon update failed', error);
+  });
+}

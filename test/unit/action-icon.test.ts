@@ -1,0 +1,29 @@
+// @vitest-environment node
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { actionIconPaths, ICON_SIZES, showRegionState } from '../../entrypoints/background/action-icon';
+
+const root = `${fileURLToPath(new URL('../../', import.meta.url))}public`;
+
+describe('toolbar icon state', () => {
+  it('uses the colour icon when the page names regions and the grey one when it names none', () => {
+    expect(actionIconPaths(3)).toEqual({ 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' });
+    expect(Object.values(actionIconPaths(0)).every((path) => path.startsWith('/icon-inactive/'))).toBe(true);
+  });
+
+  it('points only at PNGs that are committed in public/', () => {
+    for (const count of [0, 1]) {
+      for (const path of Object.values(actionIconPaths(count))) expect(existsSync(`${root}${path}`), `${root}${path}`).toBe(true);
+    }
+    expect(ICON_SIZES).toEqual([16, 32, 48, 128]);
+  });
+
+  it('sets the icon on the tab and survives a tab that closed meanwhile', async () => {
+    const calls: unknown[] = [];
+    await showRegionState({ setIcon: async (details) => void calls.push(details) }, 7, 0);
+    expect(calls).toEqual([{ tabId: 7, path: actionIconPaths(0) }]);
+    const failing = { setIcon: () => Promise.reject(new Error('No tab with id: 7')) };
+    await expect(showRegionState(failing, 7, 2)).resolves.toBeUndefined();
+  });
+});
