@@ -59,7 +59,7 @@ export interface Protocol {
   /** Background (keyboard shortcut) → tab: highlights off or on in this tab only. */
   'toggle-highlights': { fields: object; answer: { enabled: boolean } };
   /** Tab → background and popup: the page's results changed (badge count). */
-  'results-changed': { fields: { regionCount: number }; answer: void };
+  'results-changed': { fields: { regionCount: number }; answer: undefined };
   /** Options page or popup → background, the settings' one writer. */
   'change-settings': { fields: { changes: SettingsChange[] }; answer: SettingsSnapshot };
 }

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentRequest, PageResults } from '../../data/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
+import type { Settings } from '../../data/settings';
 import { loadSettings } from '../../data/settings-store';
 import { SettingsWriter } from '../../data/settings-writer';
 import { storeSettings } from './settings-helpers';
