@@ -6,6 +6,7 @@
 // build this much data (an object literal in the bundle costs several times more to parse).
 import compiledJson from '../../data/dictionary-compiled.json?raw';
 import { categories } from '../../data/dictionary';
+import type { Settings } from '../../data/settings';
 import { loadSettings, watchSettings } from '../../data/settings-store';
 import { describeMatch } from './describe';
 import { fromSnapshot, type CompiledDictionary, type DictionarySnapshot } from './matcher';
@@ -42,6 +43,19 @@ export interface RunningLens {
 export async function startLens({ doc, signal, onResultsChanged }: LensOptions): Promise<RunningLens> {
   const startedAt = performance.now();
   const knownCategories = new Set(categories.map((c) => c.id));
+  let page: PageAnnotation | undefined;
+  /** A change stored while the first read was on its way, before there was a page to apply it to. */
+  let changedMeanwhile: Settings | undefined;
+  const apply = (next: Settings): void => {
+    page?.applySettings(next).catch((error: unknown) => console.error('[fyp] applying settings failed', error));
+  };
+  // Watch before the first read: a change stored between that read and a later watch would
+  // never reach this tab.
+  const unwatch = watchSettings(({ settings: next }) => {
+    if (page) apply(next);
+    else changedMeanwhile = next;
+  }, knownCategories);
+  signal.addEventListener('abort', unwatch, { once: true });
   // While the settings are on their way from storage: restore the dictionary and match the page.
   const pendingSettings = loadSettings(knownCategories);
   // Loading this script was one task already: restore the dictionary in the next.
@@ -54,7 +68,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   const settings = await pendingSettings;
   const settingsMs = performance.now() - startedAt;
   const scannedAhead = { blocks: await scanning, stats };
-  const page = new PageAnnotation({
+  page = new PageAnnotation({
     doc,
     dictionary,
     categories,
@@ -64,9 +78,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
     scannedAhead,
     ...(onResultsChanged ? { onResultsChanged } : {}),
   });
-  const unwatch = watchSettings(({ settings: next }) => {
-    page.applySettings(next).catch((error: unknown) => console.error('[fyp] applying settings failed', error));
-  }, knownCategories);
-  signal.addEventListener('abort', unwatch, { once: true });
-  return { page, ready: page.start(startedAt, { compileMs, settingsMs }) };
+  const ready = page.start(startedAt, { compileMs, settingsMs });
+  if (changedMeanwhile) apply(changedMeanwhile);
+  return { page, ready };
 }

@@ -16,53 +16,22 @@ import {
   type FixtureServer,
 } from './harness';
 import { e2eOptOut } from './paths';
+import {
+  clickAll,
+  clickAt,
+  marksAreExactly,
+  optionsShow,
+  random,
+  storedSettings as stored,
+  storedSwitchesAre,
+  switchesOn,
+  switchesWithMarks,
+  until,
+} from './settings-checks';
 
 const TRIALS = 20;
 const FIXTURE = 'cgtn-article.html';
 const READY = 'html[data-fyp-status="ready"]';
-
-interface StoredSettings {
-  regions: boolean;
-  cities: boolean;
-  categories: Record<string, boolean>;
-  style: string;
-  disabledSites: string[];
-}
-
-/** The settings as every reader finds them (the area in use, see data/settings-store.ts). */
-function stored(page: Page): Promise<StoredSettings | null> {
-  return page.evaluate(async () => {
-    type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
-    const { storage } = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
-    const [sync, local] = await Promise.all([storage.sync.get(['fypSettings']), storage.local.get(['fypSettings', 'settingsArea'])]);
-    const area = local.settingsArea === 'local' ? local : sync;
-    return ((area.fypSettings as { settings?: StoredSettings } | undefined)?.settings ?? null) as StoredSettings | null;
-  });
-}
-
-/** Which switches (region, city, category ids) have marks on the article. */
-function switchesWithMarks(article: Page): Promise<string[]> {
-  return article.$$eval('[data-fyp-kind]', (marks) => [
-    ...new Set(marks.map((m) => (m.getAttribute('data-fyp-kind') === 'sector' ? m.getAttribute('data-fyp-category') ?? '' : m.getAttribute('data-fyp-kind') ?? ''))),
-  ].sort());
-}
-
-/** Which switches are on in the options page. */
-function switchesOn(options: Page, ids: readonly string[]): Promise<string[]> {
-  return options.evaluate(
-    (list) => list.filter((id) => (document.getElementById(`toggle-${id}`) as HTMLInputElement | null)?.checked).sort(),
-    [...ids],
-  );
-}
-
-/** A small deterministic generator, so a failing trial can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 describe.skipIf(e2eOptOut())('settings integrity', () => {
   let server: FixtureServer;
@@ -142,37 +111,12 @@ describe.skipIf(e2eOptOut())('settings integrity', () => {
         const on = new Map(marked.map((id) => [id, before.includes(id)]));
         const clicks = Array.from({ length: 40 }, () => marked[Math.floor(next() * marked.length)] as string);
         for (const id of clicks) on.set(id, !on.get(id));
-        // One task, no waiting between clicks: as fast as the browser dispatches them.
-        await options.evaluate((ids) => {
-          for (const id of ids) (document.getElementById(`toggle-${id}`) as HTMLInputElement).click();
-        }, clicks);
+        await clickAll(options, clicks);
         const expectedOn = marked.filter((id) => on.get(id)).sort();
         // The options page never waits for storage: it shows the result at once.
         const shown = await switchesOn(options, marked);
-        await options.waitForFunction(
-          async (want) => {
-            type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
-            const { storage } = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
-            const [sync, local] = await Promise.all([storage.sync.get(['fypSettings']), storage.local.get(['fypSettings', 'settingsArea'])]);
-            const area = local.settingsArea === 'local' ? local : sync;
-            const s = (area.fypSettings as { settings?: { regions: boolean; cities: boolean; categories: Record<string, boolean> } } | undefined)?.settings;
-            if (!s) return false;
-            const isOn = (id: string): boolean => (id === 'region' ? s.regions : id === 'city' ? s.cities : s.categories[id] !== false);
-            return want.ids.every((id) => isOn(id) === want.on.includes(id));
-          },
-          { ids: marked, on: expectedOn },
-        );
-        await article.waitForFunction(
-          (want) => {
-            const present = new Set(
-              [...document.querySelectorAll('[data-fyp-kind]')].map((m) =>
-                m.getAttribute('data-fyp-kind') === 'sector' ? m.getAttribute('data-fyp-category') : m.getAttribute('data-fyp-kind'),
-              ),
-            );
-            return want.every((id) => present.has(id)) && present.size === want.length;
-          },
-          expectedOn,
-        );
+        await until(options, storedSwitchesAre, { ids: marked, on: expectedOn });
+        await until(article, marksAreExactly, expectedOn);
         const shownAfter = await switchesOn(options, marked);
         agreed.push(JSON.stringify(shown) === JSON.stringify(expectedOn) && JSON.stringify(shownAfter) === JSON.stringify(expectedOn));
       }
@@ -188,13 +132,7 @@ describe.skipIf(e2eOptOut())('settings integrity', () => {
       for (let trial = 0; trial < TRIALS; trial++) {
         // The site off, so the popup offers to switch it back on.
         if (await options.isChecked('#site-built-in-cgtn\\.com')) await options.click('#site-built-in-cgtn\\.com');
-        await options.waitForFunction(async () => {
-          type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
-          const { storage } = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
-          const [sync, local] = await Promise.all([storage.sync.get(['fypSettings']), storage.local.get(['fypSettings', 'settingsArea'])]);
-          const area = local.settingsArea === 'local' ? local : sync;
-          return ((area.fypSettings as { settings?: { disabledSites: string[] } } | undefined)?.settings?.disabledSites ?? []).includes('cgtn.com');
-        });
+        await expect.poll(async () => (await stored(options))?.disabledSites.includes('cgtn.com'), { timeout: 15_000, interval: 25 }).toBe(true);
         await popup.reload();
         await popup.waitForSelector('[data-state="off"] button');
         const before = await stored(options);
@@ -203,31 +141,13 @@ describe.skipIf(e2eOptOut())('settings integrity', () => {
 
         // Every page clicks at the same moment of the shared clock.
         const at = Date.now() + 400;
-        const clickAt = (page: Page, selector: string) =>
-          page.evaluate(
-            ({ selector, at }) =>
-              new Promise<void>((resolve) =>
-                setTimeout(() => {
-                  (document.querySelector(selector) as HTMLElement).click();
-                  resolve();
-                }, at - Date.now()),
-              ),
-            { selector, at },
-          );
         await Promise.all([
-          clickAt(options, `#toggle-${category}`),
-          clickAt(second, `#style-${style}`),
-          clickAt(popup, '[data-state="off"] button'),
+          clickAt(options, `#toggle-${category}`, at),
+          clickAt(second, `#style-${style}`, at),
+          clickAt(popup, '[data-state="off"] button', at),
         ]);
         const want = { category, categoryOn: !categoryWasOn, style };
-        const holdsAll = (page: Page) =>
-          page.waitForFunction(
-            (w) =>
-              (document.getElementById(`toggle-${w.category}`) as HTMLInputElement).checked === w.categoryOn &&
-              (document.getElementById(`style-${w.style}`) as HTMLInputElement).checked &&
-              (document.getElementById('site-built-in-cgtn.com') as HTMLInputElement).checked,
-            want,
-          );
+        const holdsAll = (page: Page) => until(page, optionsShow, want);
         await Promise.all([holdsAll(options), holdsAll(second)]);
         // The popup shows the page again (its regions, or none if the region switches are off).
         await popup.waitForSelector('[data-region], [data-state="no-regions"]');

@@ -1,0 +1,149 @@
+/**
+ * Settings integrity in Firefox ESR, as test/e2e/settings.test.ts checks it in Chromium: the
+ * first change on a fresh profile sticks, forty clicks as fast as the page takes them end with
+ * storage, the options page and the article's marks agreeing, and two options pages plus the
+ * popup changing three settings at the same instant keep all three. 20 trials each.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefoxWithExtension, proxiedUrl, type FirefoxWithExtension } from './firefox-harness';
+import { startFixtureServer, type FixtureServer } from './harness';
+import { e2eOptOut } from './paths';
+import {
+  clickAll,
+  clickAt,
+  marksAreExactly,
+  optionsShow,
+  random,
+  storedSettings,
+  storedSwitchesAre,
+  switchesOn,
+  switchesWithMarks,
+  until,
+} from './settings-checks';
+
+const TRIALS = 20;
+const URL = proxiedUrl('news.cgtn.com', 'cgtn-article.html');
+
+/** Whether the options page has rendered its switches. */
+const optionsReady = (): boolean => document.getElementById('toggle-region') !== null;
+
+describe.skipIf(e2eOptOut())('settings integrity in Firefox', () => {
+  let server: FixtureServer;
+  let marked: string[];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    const firefox = await launchFirefoxWithExtension(server);
+    marked = await switchesWithMarks(await firefox.openAnnotated(URL));
+    await firefox.close();
+    expect(marked).toEqual(expect.arrayContaining(['city', 'region']));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it(`keeps the first change on a fresh profile, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 30_000 }, async () => {
+    const category = marked.find((id) => id !== 'region' && id !== 'city') as string;
+    const kept: boolean[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const firefox = await launchFirefoxWithExtension(server);
+      try {
+        // As a new user does it: the article still loading, the options page opened, one click at once.
+        const article = await firefox.browser.newPage();
+        const loading = article.goto(URL);
+        const options = await firefox.openExtensionPage('options.html');
+        await until(options, optionsReady, undefined);
+        await clickAll(options, [category]);
+        await loading;
+        await until(article, () => document.documentElement.dataset.fypStatus === 'ready', undefined);
+        await until(article, (id) => document.querySelector(`[data-fyp-category="${id}"]`) === null, category);
+        // Read afresh everywhere: the stored value, a new article tab, the options page reloaded.
+        const again = await firefox.openAnnotated(URL);
+        await firefox.navigateExtensionPage(options, 'options.html');
+        await until(options, optionsReady, undefined);
+        const storedOff = (await storedSettings(options))?.categories[category] === false;
+        const shownOff = !(await switchesOn(options, [category])).includes(category);
+        const left = await switchesWithMarks(again);
+        kept.push(storedOff && shownOff && !left.includes(category) && left.length === marked.length - 1);
+      } finally {
+        await firefox.close();
+      }
+    }
+    expect(kept.filter(Boolean).length).toBe(TRIALS);
+  });
+
+  describe('in one browser', () => {
+    let firefox: FirefoxWithExtension;
+    let article: Page;
+    let options: Page;
+
+    beforeAll(async () => {
+      firefox = await launchFirefoxWithExtension(server);
+      article = await firefox.openAnnotated(URL);
+      options = await firefox.openExtensionPage('options.html');
+      await until(options, optionsReady, undefined);
+    });
+
+    afterAll(async () => {
+      await firefox?.close();
+    });
+
+    it(`ends 40 clicks as fast as the page takes them with storage, page and marks agreeing, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 20_000 }, async () => {
+      const next = random(20_261_207);
+      const agreed: boolean[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const before = await switchesOn(options, marked);
+        const on = new Map(marked.map((id) => [id, before.includes(id)]));
+        const clicks = Array.from({ length: 40 }, () => marked[Math.floor(next() * marked.length)] as string);
+        for (const id of clicks) on.set(id, !on.get(id));
+        await clickAll(options, clicks);
+        const expectedOn = marked.filter((id) => on.get(id)).sort();
+        const shown = await switchesOn(options, marked);
+        await until(options, storedSwitchesAre, { ids: marked, on: expectedOn });
+        await until(article, marksAreExactly, expectedOn);
+        const shownAfter = await switchesOn(options, marked);
+        agreed.push(JSON.stringify(shown) === JSON.stringify(expectedOn) && JSON.stringify(shownAfter) === JSON.stringify(expectedOn));
+      }
+      expect(agreed.filter(Boolean).length).toBe(TRIALS);
+    });
+
+    it(`keeps three settings changed at the same instant by two options pages and the popup, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 20_000 }, async () => {
+      const second = await firefox.openExtensionPage('options.html');
+      await until(second, optionsReady, undefined);
+      const popupPath = `popup.html?tab=${await firefox.tabIdOf(article)}`;
+      const popup = await firefox.openExtensionPage(popupPath);
+      const category = marked.find((id) => id !== 'region' && id !== 'city') as string;
+      const kept: boolean[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        // The site off, so the popup offers to switch it back on.
+        if ((await storedSettings(options))?.disabledSites.includes('cgtn.com') !== true) {
+          await clickAt(options, '#site-built-in-cgtn\\.com', Date.now());
+        }
+        await expect.poll(async () => (await storedSettings(options))?.disabledSites.includes('cgtn.com'), { timeout: 15_000, interval: 25 }).toBe(true);
+        await firefox.navigateExtensionPage(popup, popupPath);
+        await until(popup, () => document.querySelector('[data-state="off"] button') !== null, undefined);
+        const before = await storedSettings(options);
+        const style = before?.style === 'underline' ? 'background' : 'underline';
+        const want = { category, categoryOn: before?.categories[category] === false, style };
+
+        const at = Date.now() + 400;
+        await Promise.all([
+          clickAt(options, `#toggle-${category}`, at),
+          clickAt(second, `#style-${style}`, at),
+          clickAt(popup, '[data-state="off"] button', at),
+        ]);
+        await Promise.all([until(options, optionsShow, want), until(second, optionsShow, want)]);
+        // The popup shows the page again (its regions, or none if the region switches are off).
+        await until(popup, () => document.querySelector('[data-region], [data-state="no-regions"]') !== null, undefined);
+        const after = await storedSettings(options);
+        kept.push(
+          after !== null && (after.categories[category] !== false) === want.categoryOn && after.style === style && !after.disabledSites.includes('cgtn.com'),
+        );
+      }
+      await Promise.all([second.close(), popup.close()]);
+      expect(kept.filter(Boolean).length).toBe(TRIALS);
+    });
+  });
+});
