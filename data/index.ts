@@ -7,15 +7,15 @@ import { categories, cities, collisions, regions } from './dictionary';
 import meta from './meta.json';
 import national from './national.json';
 import plans from './plans.json';
-import {
-  validateDataset,
-  type DataMeta,
-  type Dataset,
-  type NationalPriority,
-  type RegionId,
-  type RegionPlan,
-  type Source,
+import type {
+  DataMeta,
+  Dataset,
+  NationalPriority,
+  RegionId,
+  RegionPlan,
+  Source,
 } from './schema';
+import { validateDataset } from './validate';
 import sources from './sources.json';
 
 const raw = { regions, cities, collisions, sectors: categories, plans, national, sources, meta };

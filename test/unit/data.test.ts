@@ -11,16 +11,12 @@ import { categories, cities, collisions, meta, national, plans, regions, sources
 import {
   OVERALL_CATEGORY,
   REGION_IDS,
-  foldTermEn,
-  hasHan,
-  isIsoDate,
-  isKebabId,
-  validateDataset,
   type Dataset,
   type EntityRef,
   type Figure,
   type PlanItem,
 } from '../../data/schema';
+import { foldTermEn, hasHan, isIsoDate, isKebabId, validateDataset } from '../../data/validate';
 import { RUN_LENGTH, runHashes, type ResearchFingerprint } from '../../data/originality';
 import fingerprint from '../../data/research-fingerprint.json';
 
