@@ -155,6 +155,40 @@ export interface NationalPriority {
 export type Reliability = 'high' | 'medium' | 'low';
 export const RELIABILITIES: readonly Reliability[] = ['high', 'medium', 'low'];
 
+/**
+ * What kind of publication a source is; its reliability follows from the kind (GRADE_OF_KIND):
+ * official bodies, major outlets and research institutes are high; other identifiable outlets,
+ * reprints of an identifiable outlet on a legitimate site, and analysts are medium; mirror
+ * sites, aggregators, machine (AI) summaries, self-media and press releases are low.
+ */
+export type SourceKind =
+  | 'official'
+  | 'major-outlet'
+  | 'research'
+  | 'outlet'
+  | 'reprint'
+  | 'analyst'
+  | 'mirror'
+  | 'aggregator'
+  | 'machine-summary'
+  | 'self-media'
+  | 'press-release';
+
+export const GRADE_OF_KIND: Readonly<Record<SourceKind, Reliability>> = {
+  official: 'high',
+  'major-outlet': 'high',
+  research: 'high',
+  outlet: 'medium',
+  reprint: 'medium',
+  analyst: 'medium',
+  mirror: 'low',
+  aggregator: 'low',
+  'machine-summary': 'low',
+  'self-media': 'low',
+  'press-release': 'low',
+};
+export const SOURCE_KINDS = Object.keys(GRADE_OF_KIND) as SourceKind[];
+
 export interface Source {
   id: string;
   title: string;
@@ -163,11 +197,20 @@ export interface Source {
   date: string;
   url: string;
   reliability: Reliability;
+  kind: SourceKind;
+  /** The document stages the source reports on; an item citing it has one of them. */
+  stages: DocumentStage[];
+  /** The regions the source reports on (empty for a national source). */
+  regions: RegionId[];
 }
 
-/** data/meta.json: shown to users as the data's version and as-of date. */
-export interface DataMeta {
+/** data/meta.json as written: the data's version. */
+export interface DataMetaInput {
   version: string;
+}
+
+/** Shown to users: the data's version and its as-of date, the newest date among the sources. */
+export interface DataMeta extends DataMetaInput {
   asOf: string;
 }
 

@@ -5,22 +5,28 @@
  */
 import {
   DOCUMENT_STAGES,
+  GRADE_OF_KIND,
+  SOURCE_KINDS,
   OVERALL_CATEGORY,
   REGION_IDS,
   RELIABILITIES,
   type City,
   type Collision,
   type DataMeta,
+  type DocumentStage,
   type Dataset,
   type DatasetInput,
   type EntityRef,
   type NationalPriority,
   type PlanItem,
   type Region,
+  type RegionId,
   type RegionPlan,
   type SectorCategory,
   type Source,
+  type SourceKind,
 } from './schema';
+import { newestSourceDate } from './as-of';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -255,7 +261,7 @@ function readNationalPriority(p: Problems, value: unknown, path: string): void {
 }
 
 function readSource(p: Problems, value: unknown, path: string): void {
-  const f = p.object(value, path, ['id', 'title', 'publisher', 'date', 'url', 'reliability']);
+  const f = p.object(value, path, ['id', 'title', 'publisher', 'date', 'url', 'reliability', 'kind', 'stages', 'regions']);
   if (!f) return;
   p.id(f.id, `${path}.id`);
   p.text(f.title, `${path}.title`);
@@ -263,13 +269,22 @@ function readSource(p: Problems, value: unknown, path: string): void {
   if (f.date !== 'undated' && !isIsoDate(f.date)) p.add(`${path}.date`, 'expected YYYY-MM-DD or "undated"');
   if (typeof f.url !== 'string' || !/^https?:\/\/\S+$/.test(f.url)) p.add(`${path}.url`, 'expected an http(s) URL');
   p.oneOf(f.reliability, `${path}.reliability`, RELIABILITIES);
+  p.oneOf(f.kind, `${path}.kind`, SOURCE_KINDS);
+  if (SOURCE_KINDS.includes(f.kind as SourceKind) && f.reliability !== GRADE_OF_KIND[f.kind as SourceKind]) {
+    p.add(`${path}.reliability`, `a ${String(f.kind)} source is graded ${GRADE_OF_KIND[f.kind as SourceKind]}`);
+  }
+  const stages = p.array(f.stages, `${path}.stages`);
+  stages.forEach((stage, i) => p.oneOf(stage, `${path}.stages[${i}]`, DOCUMENT_STAGES));
+  if (Array.isArray(f.stages) && stages.length === 0) p.add(`${path}.stages`, 'expected at least 1 entries');
+  p.array(f.regions, `${path}.regions`).forEach((region, i) => p.oneOf(region, `${path}.regions[${i}]`, REGION_IDS));
 }
 
 function readMeta(p: Problems, value: unknown, path: string): void {
-  const f = p.object(value, path, ['version', 'asOf']);
+  // asOf is derived from the sources (data/as-of.ts), never written in meta.json.
+  const f = p.object(value, path, ['version'], ['asOf']);
   if (!f) return;
   p.text(f.version, `${path}.version`);
-  if (!isIsoDate(f.asOf)) p.add(`${path}.asOf`, 'expected YYYY-MM-DD');
+  if ('asOf' in f && !isIsoDate(f.asOf)) p.add(`${path}.asOf`, 'expected YYYY-MM-DD');
 }
 
 type Reader = (p: Problems, value: unknown, path: string) => void;
@@ -439,6 +454,22 @@ function checkReferences(p: Problems, data: Dataset): void {
     if (allLow !== (unverified === true)) {
       p.add(at, allLow ? 'rests only on low-reliability sources: mark it unverified' : 'marked unverified but has a medium or high source');
     }
+    // A verified entry rests wholly on medium or high sources: a claim a low source adds is split
+    // off into an unverified entry of its own, so nothing shown as fact leans on a mirror.
+    if (!allLow && ids.some((id) => sourceById.get(id)?.reliability === 'low')) {
+      p.add(`${at}.sources`, 'a verified entry cites a low-reliability source: split that claim off as unverified');
+    }
+  };
+  const checkCoverage = (ids: readonly string[], region: RegionId | undefined, stage: DocumentStage | undefined, at: string): void => {
+    const cited = ids.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
+    if (region !== undefined) {
+      for (const s of cited) if (!s.regions.includes(region)) p.add(`${at}.sources`, `"${s.id}" does not report on ${region}`);
+    } else {
+      for (const s of cited) if (s.regions.length > 0) p.add(`${at}.sources`, `"${s.id}" is a regional source`);
+    }
+    if (stage !== undefined && !cited.some((s) => s.stages.includes(stage))) {
+      p.add(`${at}.stage`, `"${stage}" is not a stage its sources report on (${[...new Set(cited.flatMap((s) => s.stages))].join(', ')})`);
+    }
   };
   const checkStatement = (s: PlanItem | NationalPriority, at: string): void => {
     if (!categoryIds.has(s.category)) p.add(`${at}.category`, `unknown category "${s.category}"`);
@@ -450,12 +481,18 @@ function checkReferences(p: Problems, data: Dataset): void {
       const at = `plans[${i}].items[${j}]`;
       checkStatement(item, at);
       checkSources(item.sources, item.unverified, at);
+      checkCoverage(item.sources, plan.region, item.stage, at);
     });
-    plan.figures.forEach((figure, j) => checkSources(figure.sources, figure.unverified, `plans[${i}].figures[${j}]`));
+    plan.figures.forEach((figure, j) => {
+      const at = `plans[${i}].figures[${j}]`;
+      checkSources(figure.sources, figure.unverified, at);
+      checkCoverage(figure.sources, plan.region, undefined, at);
+    });
   });
   data.national.forEach((n, i) => {
     const at = `national[${i}]`;
     checkStatement(n, at);
+    checkCoverage(n.sources, undefined, n.stage, at);
     // National priorities have no unverified group: each needs a medium or high source.
     checkSources(n.sources, false, at);
   });
@@ -463,7 +500,7 @@ function checkReferences(p: Problems, data: Dataset): void {
     if (!cited.has(s.id)) p.add(`sources[${i}]`, `"${s.id}" is cited by nothing`);
   });
 
-  // The as-of date is the newest date among the sources cited.
-  const newest = data.sources.map((s) => s.date).filter((d) => d !== 'undated').sort().at(-1);
-  if (newest !== undefined && data.meta.asOf !== newest) p.add('meta.asOf', `expected ${newest}, the newest source date`);
+  // A derived as-of date (data/as-of.ts) is the newest date among the sources.
+  const newest = newestSourceDate(data.sources);
+  if ('asOf' in data.meta && newest !== undefined && data.meta.asOf !== newest) p.add('meta.asOf', `expected ${newest}, the newest source date`);
 }
