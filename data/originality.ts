@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 /** Words in a run that may not appear in the research base in the same order. */
-export const RUN_LENGTH = 8;
+export const RUN_LENGTH = 6;
 /** Hex digits kept of each hash: 40 bits, so a false match among ~10^4 runs is ~10^-8. */
 const HASH_HEX = 10;
 const SALT = 'fyp-lens originality v1\n';

@@ -17,7 +17,7 @@ import {
   type PlanItem,
 } from '../../data/schema';
 import { foldTermEn, hasHan, isIsoDate, isKebabId, validateDataset } from '../../data/validate';
-import { RUN_LENGTH, runHashes, type ResearchFingerprint } from '../../data/originality';
+import { RUN_LENGTH, jaccard, runHashes, sentences, wordSetHashes, type ResearchFingerprint } from '../../data/originality';
 import fingerprint from '../../data/research-fingerprint.json';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -289,6 +289,8 @@ describe('unverified', () => {
 
 const FINGERPRINT = fingerprint as ResearchFingerprint;
 const researchRuns = new Set(FINGERPRINT.runs);
+/** The most a sentence's content words may overlap one of the research base's sentences. */
+const MAX_JACCARD = 0.9;
 
 /** Every text of ours a reader sees: items, figures, gaps and national priorities. */
 const ourTexts: [id: string, text: string][] = [
@@ -306,11 +308,33 @@ describe('the research base', () => {
     expect(FINGERPRINT.runs.length).toBeGreaterThan(5000);
     expect(FINGERPRINT.runs.every((h) => /^[0-9a-f]{10}$/.test(h))).toBe(true);
     expect(FINGERPRINT.runs).toEqual([...FINGERPRINT.runs].sort());
+    expect(FINGERPRINT.sentences.length).toBeGreaterThan(400);
   });
 
   it('hashes runs as the fingerprint does (a run of its own is found)', () => {
     expect(runHashes('one two three four five six seven eight').size).toBe(9 - RUN_LENGTH);
     expect([...runHashes('A b, C d e F g h')]).toEqual([...runHashes('a b c d e f g h')]);
+  });
+
+  // Content-word sets of a sentence of ours and of the research base's; lists of sectors and
+  // numbers share many words by nature, so the cap catches only near-copies with words swapped.
+  it(`keeps every sentence's content words ≤ ${MAX_JACCARD} alike (Jaccard) to any research sentence`, () => {
+    const theirs = FINGERPRINT.sentences.map((s) => new Set(s.split(' ')));
+    const alike: string[] = [];
+    for (const [id, text] of ourTexts) {
+      for (const sentence of sentences(text)) {
+        const ours = wordSetHashes(sentence);
+        if (ours.size < 6) continue;
+        const worst = Math.max(...theirs.map((t) => jaccard(ours, t)));
+        if (worst > MAX_JACCARD) alike.push(`${id}: ${worst.toFixed(2)}`);
+      }
+    }
+    expect(alike).toEqual([]);
+  });
+
+  it('measures likeness as Jaccard over content words', () => {
+    expect(jaccard(wordSetHashes('Hydrogen trucks at the port of Ningbo'), wordSetHashes('the port of Ningbo with hydrogen trucks'))).toBe(1);
+    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3);
   });
 
   it(`shares no run of ${RUN_LENGTH} words with the research base (items, figures, gaps, national)`, () => {
