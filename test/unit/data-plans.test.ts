@@ -16,7 +16,7 @@ const MIN_VERIFIED_SOURCES = 3;
  * falls below fails, and one that reaches it must be taken off. `npm run data:report` counts.
  */
 const SHORT_OF_COVERAGE: readonly RegionId[] = [
-  'anhui', 'chongqing', 'fujian', 'guangdong', 'guizhou', 'hebei', 'heilongjiang', 'hubei', 'hunan', 'jiangsu', 'jiangxi',
+  'anhui', 'fujian', 'guangdong', 'guizhou', 'hebei', 'heilongjiang', 'hubei', 'hunan', 'jiangsu', 'jiangxi',
   'jilin', 'ningxia', 'qinghai', 'shaanxi', 'shandong', 'shanxi', 'sichuan', 'tianjin', 'xinjiang',
 ];
 
@@ -151,7 +151,7 @@ describe('2026 targets', () => {
     expect(statedTarget('Average growth of about 5% a year in 2026-2030.')).toBeUndefined();
   });
 
-  it('a 2026 growth target stated in an item is also the region’s figure, with the same value', () => {
+  it('a 2026 growth target stated in an item is also the region’s figure, with the same value (verified if the item is)', () => {
     const missing: string[] = [];
     for (const p of plans) {
       for (const item of p.items) {
@@ -159,7 +159,7 @@ describe('2026 targets', () => {
         if (target === undefined) continue;
         const figure = p.figures.find((f) => f.id === `${p.region}-growth-target-2026`);
         const value = figure?.value.match(/\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?/)?.[0];
-        if (value !== target || (figure?.unverified === true) !== (item.unverified === true)) missing.push(`${item.id}: ${target}% vs ${figure?.value ?? 'no figure'}`);
+        if (value !== target || (item.unverified !== true && figure?.unverified === true)) missing.push(`${item.id}: ${target}% vs ${figure?.value ?? 'no figure'}`);
       }
     }
     expect(missing).toEqual([]);
