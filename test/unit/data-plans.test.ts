@@ -17,7 +17,7 @@ const MIN_VERIFIED_SOURCES = 3;
  */
 const SHORT_OF_COVERAGE: readonly RegionId[] = [
   'anhui', 'fujian', 'guangdong', 'guizhou', 'hebei', 'heilongjiang', 'hubei', 'hunan', 'jiangsu', 'jiangxi',
-  'jilin', 'ningxia', 'qinghai', 'shaanxi', 'shandong', 'shanxi', 'sichuan', 'tianjin', 'xinjiang',
+  'jilin', 'qinghai', 'shaanxi', 'shandong', 'shanxi', 'sichuan', 'tianjin', 'xinjiang',
 ];
 
 const sourceById = new Map(sources.map((s) => [s.id, s]));
