@@ -17,7 +17,7 @@ const MIN_VERIFIED_SOURCES = 3;
  */
 const SHORT_OF_COVERAGE: readonly RegionId[] = [
   'guizhou', 'hebei', 'heilongjiang', 'hubei', 'hunan', 'jiangsu', 'jiangxi', 'jilin', 'qinghai', 'shaanxi',
-  'shandong', 'shanxi', 'sichuan', 'tianjin',
+  'shandong', 'shanxi', 'sichuan',
 ];
 
 const sourceById = new Map(sources.map((s) => [s.id, s]));
