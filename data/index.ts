@@ -7,15 +7,17 @@ import { categories, cities, collisions, regions } from './dictionary';
 import meta from './meta.json';
 import national from './national.json';
 import plans from './plans.json';
-import {
-  validateDataset,
-  type DataMeta,
-  type Dataset,
-  type NationalPriority,
-  type RegionId,
-  type RegionPlan,
-  type Source,
+import { newestSourceDate, planAsOf } from './as-of';
+import type {
+  DataMeta,
+  DataMetaInput,
+  Dataset,
+  NationalPriority,
+  RegionId,
+  RegionPlan,
+  Source,
 } from './schema';
+import { validateDataset } from './validate';
 import sources from './sources.json';
 
 const raw = { regions, cities, collisions, sectors: categories, plans, national, sources, meta };
@@ -29,12 +31,13 @@ if (import.meta.env.DEV) {
   }
 }
 // JSON imports are typed loosely (string, not RegionId); the validator above is the real check.
-const data = raw as unknown as Dataset;
+const data = raw as unknown as Omit<Dataset, 'meta'> & { meta: DataMetaInput };
 
 const PLANS: RegionPlan[] = data.plans;
 const NATIONAL: NationalPriority[] = data.national;
 const SOURCES: Source[] = data.sources;
-const META: DataMeta = data.meta;
+/** The version, and the as-of date derived from the newest source (never written by hand). */
+const META: DataMeta = { ...data.meta, asOf: newestSourceDate(SOURCES) ?? 'undated' };
 
 export { categories, cities, collisions, regions, regionById, cityById, sectorById } from './dictionary';
 export {
@@ -49,3 +52,8 @@ export const sourceById: ReadonlyMap<string, Source> = new Map(SOURCES.map((s) =
 
 /** Each region's plan summary. */
 export const planByRegion: ReadonlyMap<RegionId, RegionPlan> = new Map(PLANS.map((p) => [p.region, p]));
+
+/** Each region's as-of date: the newest date among the sources its plan cites. */
+export const asOfByRegion: ReadonlyMap<RegionId, string> = new Map(
+  PLANS.map((p) => [p.region, planAsOf(p, sourceById) ?? 'undated']),
+);

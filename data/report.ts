@@ -1,80 +1,87 @@
 /**
- * `npm run data:report`: a table of the regions for maintainers — cities, priorities (verified /
- * unverified), sources cited, figures and the newest source date — with totals.
+ * `npm run data:report`: a table of the regions for maintainers — verified (and dated) priorities,
+ * the sources they rest on, the document stages they come from, the 2026 growth target, the
+ * region's as-of date — and the counts behind issue 15's Done-when lines.
  */
-import { cities, meta, national, plans, regions, sources } from './index';
-import type { RegionPlan } from './schema';
+import { planAsOf } from './as-of';
+import { asOfByRegion, cities, meta, national, plans, regions, sourceById, sources } from './index';
+import type { DocumentStage, PlanItem, RegionId, RegionPlan } from './schema';
+
+const STAGE_CODE: Record<DocumentStage, string> = {
+  recommendations: 'R',
+  'work-report': 'W',
+  outline: 'O',
+  budget: 'B',
+  'official-statement': 'S',
+  'news-report': 'N',
+};
+
+/** A verified item counts when one of its medium or high sources carries a date. */
+function isVerifiedDated(item: PlanItem): boolean {
+  return item.unverified !== true && item.sources.some((id) => {
+    const s = sourceById.get(id);
+    return s !== undefined && s.reliability !== 'low' && s.date !== 'undated';
+  });
+}
 
 interface Row {
-  id: string;
-  name: string;
+  id: RegionId;
   cities: number;
   verified: number;
   unverified: number;
   sources: number;
-  figures: number;
-  newest: string;
+  stages: string;
+  target: string;
+  outline: boolean;
+  asOf: string;
 }
 
-const sourceDate = new Map(sources.map((s) => [s.id, s.date]));
-
-function citedBy(plan: RegionPlan | undefined): Set<string> {
-  return new Set([...(plan?.items ?? []), ...(plan?.figures ?? [])].flatMap((x) => x.sources));
-}
-
-/** The newest ISO date among the sources, or "undated" if none has a date. */
-function newestDate(ids: Iterable<string>): string {
-  const dates = [...ids].map((id) => sourceDate.get(id) ?? 'undated').filter((d) => d !== 'undated');
-  return dates.sort().at(-1) ?? 'undated';
-}
-
-const rows: Row[] = regions.map((region) => {
-  const plan = plans.find((p) => p.region === region.id);
-  const cited = citedBy(plan);
-  const items = plan?.items ?? [];
+function row(plan: RegionPlan): Row {
+  const counted = plan.items.filter(isVerifiedDated);
+  const strong = new Set(
+    counted.flatMap((i) => i.sources).filter((id) => {
+      const s = sourceById.get(id);
+      return s !== undefined && s.reliability !== 'low' && s.date !== 'undated';
+    }),
+  );
+  const stages = new Set(plan.items.filter((i) => i.unverified !== true).map((i) => STAGE_CODE[i.stage]));
+  const target = plan.figures.find((f) => f.id === `${plan.region}-growth-target-2026` && f.unverified !== true);
   return {
-    id: region.id,
-    name: region.nameEn,
-    cities: cities.filter((c) => c.region === region.id).length,
-    verified: items.filter((i) => i.unverified !== true).length,
-    unverified: items.filter((i) => i.unverified === true).length,
-    sources: cited.size,
-    figures: plan?.figures.length ?? 0,
-    newest: newestDate(cited),
+    id: plan.region,
+    cities: cities.filter((c) => c.region === plan.region).length,
+    verified: counted.length,
+    unverified: plan.items.filter((i) => i.unverified === true).length,
+    sources: strong.size,
+    stages: Object.values(STAGE_CODE).filter((c) => stages.has(c)).join(''),
+    target: target?.value ?? '-',
+    outline: plan.items.some((i) => i.stage === 'outline' && i.unverified !== true),
+    asOf: asOfByRegion.get(plan.region) ?? planAsOf(plan, sourceById) ?? 'undated',
   };
-});
+}
 
-const allCited = new Set(plans.flatMap((p) => [...citedBy(p)]));
-const total: Row = {
-  id: 'total',
-  name: `${regions.length} regions`,
-  cities: rows.reduce((n, r) => n + r.cities, 0),
-  verified: rows.reduce((n, r) => n + r.verified, 0),
-  unverified: rows.reduce((n, r) => n + r.unverified, 0),
-  sources: allCited.size,
-  figures: rows.reduce((n, r) => n + r.figures, 0),
-  newest: newestDate(allCited),
-};
+const rows = regions.map((r) => row(plans.find((p) => p.region === r.id) ?? { region: r.id, items: [], figures: [] }));
 
-const HEAD = ['region', 'name', 'cities', 'priorities (verified/unverified)', 'sources', 'figures', 'newest source'];
+const HEAD = ['region', 'cities', 'verified/unverified', 'sources', 'stages', '2026 target', 'outline', 'as of'];
 const cells = (r: Row): string[] => [
-  r.id, r.name, String(r.cities), `${r.verified}/${r.unverified}`, String(r.sources), String(r.figures), r.newest,
+  r.id, String(r.cities), `${r.verified}/${r.unverified}`, String(r.sources), r.stages, r.target, r.outline ? 'yes' : '-', r.asOf,
 ];
-const table = [HEAD, ...rows.map(cells), cells(total)];
+const table = [HEAD, ...rows.map(cells)];
 const widths = HEAD.map((_, col) => Math.max(...table.map((line) => (line[col] ?? '').length)));
-// Text columns left-aligned, counts right-aligned.
-const format = (line: string[]): string =>
-  line
-    .map((cell, col) => (col < 2 ? cell.padEnd(widths[col] ?? 0) : col === 6 ? cell : cell.padStart(widths[col] ?? 0)))
-    .join('  ');
-const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+const format = (line: string[]): string => line.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ');
 
-console.log(`Five-Year Plan Lens data ${meta.version}, as of ${meta.asOf}\n`);
+console.log(`Five-Year Plan Lens data ${meta.version}; newest source ${meta.asOf}\n`);
 console.log(format(HEAD));
-console.log(rule);
-for (const row of rows) console.log(format(cells(row)));
-console.log(rule);
-console.log(format(cells(total)));
-const short = rows.filter((r) => r.verified < 3).map((r) => `${r.id} (${r.verified})`);
-console.log(`\nNational priorities: ${national.length}. Sources in data/sources.json: ${sources.length}.`);
-console.log(`Regions with fewer than 3 verified priorities: ${short.length > 0 ? short.join(', ') : 'none'}.`);
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(format(cells(r)));
+console.log(`\nverified = verified priorities with a dated medium/high source; sources = distinct such sources;`);
+console.log(`stages of verified items: ${Object.entries(STAGE_CODE).map(([s, c]) => `${c} ${s}`).join(', ')}.`);
+
+const covered = rows.filter((r) => r.verified >= 4 && r.sources >= 3);
+const short = rows.filter((r) => !covered.includes(r)).map((r) => `${r.id} (${r.verified}/${r.sources})`);
+console.log(`\nIssue 15, Done when:`);
+console.log(`  ≥4 verified, dated priorities from ≥3 sources: ${covered.length} of ${rows.length} regions (target 33)`);
+if (short.length > 0) console.log(`    short (priorities/sources): ${short.join(', ')}`);
+console.log(`  verified 2026 growth target as a figure: ${rows.filter((r) => r.target !== '-').length} regions (target ≥28)`);
+console.log(`  verified outline item: ${rows.filter((r) => r.outline).length} regions (target ≥25)`);
+const sourceCounts = ['high', 'medium', 'low'].map((g) => `${sources.filter((s) => s.reliability === g).length} ${g}`).join(', ');
+console.log(`\nNational priorities: ${national.length}. Sources: ${sources.length} (${sourceCounts}).`);

@@ -1,4 +1,6 @@
+import { planAsOf } from '../../data/as-of';
 import type { RegionId } from '../../data/schema';
+import { formatDate } from '../../data/labels';
 import { groupPlan, relatedNational } from './plan-groups';
 import { FigureRow } from './FigureRow';
 import { PlanItemRow } from './PlanItemRow';
@@ -21,6 +23,8 @@ export function PlanSummary({ region, pageSectors }: PlanSummaryProps) {
   const empty = groups.categories.length === 0 && groups.figures.length === 0;
   const unverifiedCount = groups.unverified.items.length + groups.unverified.figures.length;
   const national = relatedNational(plan, data.national);
+  // The region's own date: its newest source, which may be months older than the dataset's.
+  const asOf = planAsOf(plan, data.sourceById);
   return (
     <div class="plan">
       {groups.figures.length > 0 ? (
@@ -77,6 +81,11 @@ export function PlanSummary({ region, pageSectors }: PlanSummaryProps) {
         </section>
       ) : null}
       {!empty && plan?.gaps ? <p class="plan-gap">Not found yet: {plan.gaps}</p> : null}
+      {asOf !== undefined ? (
+        <p class="plan-asof">
+          Sources up to <time dateTime={asOf}>{formatDate(asOf)}</time>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { categories, cities, collisions, regions } from '../../data/dictionary';
-import { REGION_IDS, hasHan, isIsoDate, type RegionId } from '../../data/schema';
+import { REGION_IDS, type RegionId } from '../../data/schema';
+import { hasHan, isIsoDate } from '../../data/validate';
 import { compileDictionary, findMatches } from '../../entrypoints/content/matcher';
 
 type DivisionType = 'prefecture-level-city' | 'autonomous-prefecture' | 'league' | 'prefecture';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { categories, cities, collisions, national, meta, plans, regions, sources } from '../../data';
-import { isIsoDate, validateDataset, type Dataset } from '../../data/schema';
+import type { Dataset } from '../../data/schema';
+import { isIsoDate, validateDataset } from '../../data/validate';
 import { compileDictionary, findMatches } from '../../entrypoints/content/matcher';
 
 const sectors = categories.flatMap((c) => c.sectors.map((s) => ({ ...s, category: c.id })));

@@ -2,28 +2,25 @@
 /**
  * Meta-tests on data/: hygiene (normalised, sorted, kebab-case ids), references, sources,
  * coverage, term clashes, the unverified marking, and that the texts are our own words rather
- * than the research pack's (../shared/research/fyp-facts.json, beside the repository).
+ * than the research base's (checked against its committed fingerprint, data/research-fingerprint.json).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { categories, cities, collisions, meta, national, plans, regions, sources } from '../../data';
 import {
   OVERALL_CATEGORY,
   REGION_IDS,
-  foldTermEn,
-  hasHan,
-  isIsoDate,
-  isKebabId,
-  validateDataset,
   type Dataset,
   type EntityRef,
   type Figure,
   type PlanItem,
 } from '../../data/schema';
+import { foldTermEn, hasHan, isIsoDate, isKebabId, validateDataset } from '../../data/validate';
+import { RUN_LENGTH, jaccard, runHashes, sentences, wordSetHashes, type ResearchFingerprint } from '../../data/originality';
+import fingerprint from '../../data/research-fingerprint.json';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PACK_PATH = fileURLToPath(new URL('../../../shared/research/fyp-facts.json', import.meta.url));
 const FILES = ['regions', 'cities', 'collisions', 'sectors', 'plans', 'national', 'sources', 'meta'] as const;
 /** The research pack's taxonomy order, kept by sectors.json. */
 const CATEGORY_ORDER = [
@@ -155,19 +152,16 @@ describe('sources', () => {
     }
   });
 
-  it('dates the data by its newest source', () => {
+  it('dates the data by its newest source, derived rather than written in meta.json', () => {
     const newest = sources.map((s) => s.date).filter((d) => d !== 'undated').sort().at(-1);
     expect(meta.asOf).toBe(newest);
     expect(meta.version).toMatch(/^\d{4}\.\d+\.\d+$/);
+    expect(JSON.parse(fileText('meta')) as object).not.toHaveProperty('asOf');
   });
 });
 
 describe('coverage', () => {
-  it.each([...REGION_IDS])('%s has ≥3 sourced priorities (≥1 verified) and ≥8 cities', (id) => {
-    const plan = plans.find((p) => p.region === id);
-    const sourced = plan?.items.filter((i) => i.sources.length > 0) ?? [];
-    expect(sourced.length).toBeGreaterThanOrEqual(3);
-    expect(sourced.filter((i) => i.unverified !== true).length).toBeGreaterThanOrEqual(1);
+  it.each([...REGION_IDS])('%s has ≥8 cities', (id) => {
     expect(cities.filter((c) => c.region === id).length).toBeGreaterThanOrEqual(8);
   });
 
@@ -290,97 +284,61 @@ describe('unverified', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The research pack: facts carried over, sentences ours.
+// The research base (../shared/research, beside the repository, never read by a test): facts
+// carried over, sentences ours. Its word runs and sentence word sets are committed as hashes.
 
-interface Pack {
-  sources: { id: string; url: string; title: string; date?: string | null; reliability: string }[];
-  taxonomy: { id: string; sectors: { id: string }[] }[];
-  national: { text: string }[];
-  regions: { id: string; plan: { text: string }[]; figures: { label: string; value: string }[]; gaps: string }[];
-}
+const FINGERPRINT = fingerprint as ResearchFingerprint;
+const researchRuns = new Set(FINGERPRINT.runs);
+/** The most a sentence's content words may overlap one of the research base's sentences. */
+const MAX_JACCARD = 0.9;
 
-function loadPack(): Pack {
-  if (!existsSync(PACK_PATH)) {
-    throw new Error('The research pack ../shared/research/fyp-facts.json (beside the repository) is missing: the data tests need it to check that texts are our own words.');
-  }
-  const value: unknown = JSON.parse(readFileSync(PACK_PATH, 'utf8'));
-  return value as Pack;
-}
+/** Every text of ours a reader sees: items, figures, gaps and national priorities. */
+const ourTexts: [id: string, text: string][] = [
+  ...plans.flatMap((p) => [
+    ...p.items.map((i): [string, string] => [i.id, i.text]),
+    ...p.figures.map((f): [string, string] => [f.id, `${f.label} ${f.value}`]),
+    ...(p.gaps === undefined ? [] : [[`${p.region}-gaps`, p.gaps] as [string, string]]),
+  ]),
+  ...national.map((n): [string, string] => [n.id, n.text]),
+];
 
-/** Words as written: lower case, straight quotes, "1,550" as one number, outer punctuation dropped. */
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/(?<=\d),(?=\d)/g, '')
-    .split(/[^\p{L}\p{N}_'.%+&-]+/u)
-    .map((w) => w.replace(/^[.'-]+|[.'-]+$/g, ''))
-    .filter((w) => w !== '');
-}
-
-/** Every run of 8 consecutive words. */
-function runs(text: string, n = 8): Set<string> {
-  const w = words(text);
-  const out = new Set<string>();
-  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
-  return out;
-}
-
-describe('the research pack', () => {
-  it('is beside the repository', () => {
-    expect(() => loadPack()).not.toThrow();
+describe('the research base', () => {
+  it('is fingerprinted: hashes of its word runs, no text', () => {
+    expect(FINGERPRINT.runLength).toBe(RUN_LENGTH);
+    expect(FINGERPRINT.runs.length).toBeGreaterThan(5000);
+    expect(FINGERPRINT.runs.every((h) => /^[0-9a-f]{10}$/.test(h))).toBe(true);
+    expect(FINGERPRINT.runs).toEqual([...FINGERPRINT.runs].sort());
+    expect(FINGERPRINT.sentences.length).toBeGreaterThan(400);
   });
 
-  it('carries every source over unchanged (URL, title, date or "undated", reliability)', () => {
-    const packSources = new Map(loadPack().sources.map((s) => [s.id, s]));
-    for (const s of sources) {
-      const p = packSources.get(s.id);
-      expect(p, s.id).toBeDefined();
-      expect([s.url, s.title, s.date, s.reliability], s.id).toEqual([p?.url, p?.title, p?.date ?? 'undated', p?.reliability]);
-    }
+  it('hashes runs as the fingerprint does (a run of its own is found)', () => {
+    expect(runHashes('one two three four five six seven eight').size).toBe(9 - RUN_LENGTH);
+    expect([...runHashes('A b, C d e F g h')]).toEqual([...runHashes('a b c d e f g h')]);
   });
 
-  it('keeps the taxonomy’s categories and sectors, in order; a sector beyond it cites a medium or high source', () => {
-    const pack = loadPack();
-    expect(categories.map((c) => c.id)).toEqual(pack.taxonomy.map((c) => c.id));
-    const packIds = new Set(pack.taxonomy.flatMap((c) => c.sectors.map((s) => s.id)));
-    pack.taxonomy.forEach((c, i) => {
-      const ours = categories[i]?.sectors.map((s) => s.id) ?? [];
-      expect(ours.filter((id) => packIds.has(id)), c.id).toEqual(c.sectors.map((s) => s.id));
-    });
-    const added = sectors.filter((s) => !packIds.has(s.id));
-    expect(added.filter((s) => s.source === undefined || s.source.reliability === 'low').map((s) => s.id)).toEqual([]);
-    expect(sectors.filter((s) => packIds.has(s.id) && s.source !== undefined).map((s) => s.id)).toEqual([]);
-  });
-
-  it('carries every plan item and figure over', () => {
-    const pack = loadPack();
-    for (const r of pack.regions) {
-      const plan = plans.find((p) => p.region === r.id);
-      expect(plan?.items.length, r.id).toBe(r.plan.length);
-      expect(plan?.figures.length ?? 0, r.id).toBeGreaterThanOrEqual(r.figures.length);
-    }
-    expect(national).toHaveLength(pack.national.length);
-  });
-
-  it('shares no run of 8 words with the pack’s texts (items, figures, gaps, national)', () => {
-    const pack = loadPack();
-    const copied: string[] = [];
-    const check = (id: string, ours: string, theirs: Set<string>): void => {
-      for (const run of runs(ours)) if (theirs.has(run)) copied.push(`${id}: "${run}"`);
-    };
-    for (const r of pack.regions) {
-      const theirs = new Set<string>();
-      for (const t of [...r.plan.map((p) => p.text), ...r.figures.map((f) => `${f.label} ${f.value}`), r.gaps]) {
-        for (const run of runs(t)) theirs.add(run);
+  // Content-word sets of a sentence of ours and of the research base's; lists of sectors and
+  // numbers share many words by nature, so the cap catches only near-copies with words swapped.
+  it(`keeps every sentence's content words ≤ ${MAX_JACCARD} alike (Jaccard) to any research sentence`, () => {
+    const theirs = FINGERPRINT.sentences.map((s) => new Set(s.split(' ')));
+    const alike: string[] = [];
+    for (const [id, text] of ourTexts) {
+      for (const sentence of sentences(text)) {
+        const ours = wordSetHashes(sentence);
+        if (ours.size < 6) continue;
+        const worst = Math.max(...theirs.map((t) => jaccard(ours, t)));
+        if (worst > MAX_JACCARD) alike.push(`${id}: ${worst.toFixed(2)}`);
       }
-      const plan = plans.find((p) => p.region === r.id);
-      for (const item of plan?.items ?? []) check(item.id, item.text, theirs);
-      for (const figure of plan?.figures ?? []) check(figure.id, figure.value, theirs);
-      check(`${r.id} gaps`, plan?.gaps ?? '', theirs);
     }
-    const nationalRuns = new Set(pack.national.flatMap((n) => [...runs(n.text)]));
-    for (const n of national) check(n.id, n.text, nationalRuns);
+    expect(alike).toEqual([]);
+  });
+
+  it('measures likeness as Jaccard over content words', () => {
+    expect(jaccard(wordSetHashes('Hydrogen trucks at the port of Ningbo'), wordSetHashes('the port of Ningbo with hydrogen trucks'))).toBe(1);
+    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3);
+  });
+
+  it(`shares no run of ${RUN_LENGTH} words with the research base (items, figures, gaps, national)`, () => {
+    const copied = ourTexts.filter(([, text]) => [...runHashes(text)].some((h) => researchRuns.has(h))).map(([id]) => id);
     expect(copied).toEqual([]);
   });
 });

@@ -88,6 +88,14 @@ describe('PlanSummary', () => {
     show(<PlanSummary region="guangdong" pageSectors={new Set()} />);
     expect(root.querySelector('.plan-gap')!.textContent).toBe('No provincial outline published yet.');
   });
+
+  it('dates the region by its newest cited source, and shows no date without sources', () => {
+    show(<PlanSummary region="zhejiang" pageSectors={new Set()} />);
+    expect(root.querySelector('.plan-asof')!.textContent).toBe('Sources up to 20 Jan 2026');
+    expect(root.querySelector('.plan-asof time')!.getAttribute('datetime')).toBe('2026-01-20');
+    show(<PlanSummary region="guangdong" pageSectors={new Set()} />);
+    expect(root.querySelector('.plan-asof')).toBeNull();
+  });
 });
 
 describe('RegionCard', () => {

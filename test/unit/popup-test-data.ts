@@ -38,10 +38,10 @@ export const categories: SectorCategory[] = [
 ];
 
 export const sources: Source[] = [
-  { id: 'zj-outline', title: 'Zhejiang plan outline', publisher: 'Zhejiang Government', date: '2026-01-20', url: 'https://example.gov.cn/zj', reliability: 'high' },
-  { id: 'zj-news', title: 'Zhejiang news', publisher: 'Xinhua', date: '2025-12-01', url: 'https://example.cn/news', reliability: 'medium' },
-  { id: 'nat-src', title: 'National recommendations', publisher: 'Xinhua', date: '2025-10-28', url: 'https://example.cn/national', reliability: 'high' },
-  { id: 'blog', title: 'A blog', publisher: 'Some Blog', date: 'undated', url: 'https://blog.example/post', reliability: 'low' },
+  { id: 'zj-outline', title: 'Zhejiang plan outline', publisher: 'Zhejiang Government', date: '2026-01-20', url: 'https://example.gov.cn/zj', reliability: 'high', kind: 'official', stages: ['outline'], regions: ['zhejiang'] },
+  { id: 'zj-news', title: 'Zhejiang news', publisher: 'Xinhua', date: '2025-12-01', url: 'https://example.cn/news', reliability: 'medium', kind: 'outlet', stages: ['news-report'], regions: ['zhejiang'] },
+  { id: 'nat-src', title: 'National recommendations', publisher: 'Xinhua', date: '2025-10-28', url: 'https://example.cn/national', reliability: 'high', kind: 'major-outlet', stages: ['recommendations'], regions: [] },
+  { id: 'blog', title: 'A blog', publisher: 'Some Blog', date: 'undated', url: 'https://blog.example/post', reliability: 'low', kind: 'self-media', stages: ['news-report'], regions: ['zhejiang'] },
 ];
 
 export const plans: RegionPlan[] = [
