@@ -1,0 +1,62 @@
+/**
+ * Chinese word boundaries for place names: a name inside a longer word is no mention of the
+ * place (中山路 is a road, 孙中山 a person, 吉林市场 a market in Jilin, not Jilin City). Chinese
+ * has no spaces, so the browser's dictionary-based segmentation (Intl.Segmenter, in Chromium and
+ * Firefox) says where words are; only the few characters around a candidate name are segmented.
+ */
+
+/** Characters a name may run on with inside one segmented word: its level (湖北省) or people (河南人). */
+const LEVEL_SUFFIX = /^[省市县区州盟旗镇乡村人籍]/;
+/** Characters of context segmented on each side of a name. */
+const WINDOW = 6;
+
+type WordSegmenter = { segment(text: string): Iterable<{ segment: string; index: number }> };
+let segmenter: WordSegmenter | null | undefined;
+
+function getSegmenter(): WordSegmenter | null {
+  if (segmenter === undefined) {
+    const Segmenter = (Intl as { Segmenter?: new (locale: string, options: object) => WordSegmenter }).Segmenter;
+    segmenter = Segmenter === undefined ? null : new Segmenter('zh', { granularity: 'word' });
+  }
+  return segmenter;
+}
+
+/** What the scanner knows about the names around a candidate. */
+export interface NearbyNames {
+  /** A name ends where the candidate starts (内蒙古包头: 包头 after 内蒙古). */
+  afterName: boolean;
+  /** Whether text[from, to) is a place name. */
+  isName(from: number, to: number): boolean;
+  /** Whether a place name starts at this index. */
+  nameAt(index: number): boolean;
+}
+
+/**
+ * Whether the Chinese name at text[start, end) is a word of its own. The segmenter's own
+ * dictionary splits rarer names badly (益|阳), so only what it is sure of counts against a name:
+ * - a word that begins before the name and runs to its end or beyond holds it (孙中山);
+ * - a word that begins with the name and goes on is another word (中山装, 中山陵), unless what
+ *   follows is the name's level (湖北省) or another name (内蒙古包头, segmented 内|蒙古包|头);
+ * - a word that begins inside the name and goes on past it, where the name's beginning up to
+ *   that word is a name itself, took the longer name's last character (吉林市场 is 吉林|市场:
+ *   Jilin's market, not Jilin City).
+ * True where the browser has no segmenter.
+ */
+export function isHanWord(text: string, start: number, end: number, names: NearbyNames): boolean {
+  const words = getSegmenter();
+  if (words === null) return true;
+  const from = Math.max(0, start - WINDOW);
+  for (const { segment, index } of words.segment(text.slice(from, Math.min(text.length, end + WINDOW)))) {
+    const s = from + index;
+    const e = s + segment.length;
+    if (e <= start) continue;
+    if (s >= end) break;
+    if (s < start) {
+      if (e >= end && !names.afterName) return false;
+    } else if (e > end) {
+      if (s === start) return LEVEL_SUFFIX.test(text.slice(end, e)) || names.nameAt(end);
+      return !names.isName(start, s);
+    }
+  }
+  return true;
+}
