@@ -73,9 +73,10 @@ function titleHead(doc: Document): string {
  * The article's headline: the first heading or title-like element that says what the page
  * title says, else the first <h1> with text.
  */
-function findHeadline(doc: Document): Element | undefined {
+export function findHeadline(doc: Document): Element | undefined {
   const head = titleHead(doc);
   const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
+  if (doc.body === null) return undefined;
   if (head.length >= 6) {
     for (const el of doc.body.querySelectorAll('h1, h2, [class*="title" i], [class*="headline" i]')) {
       const text = textOf(el);

@@ -24,20 +24,21 @@ export interface PlaceInfo {
 
 /** Up to two capitalised words, then a word that ends the name of an institution. */
 const INSTITUTION_AFTER_EN = new RegExp(
-  String.raw`^(?:[ -][A-Z][A-Za-z'’&.-]*){0,2}?[ -]` +
+  String.raw`(?:[ -][A-Z][A-Za-z'’&.-]*){0,2}?[ -]` +
     String.raw`(?:University|College|Institute|Academy|Polytechnic|Daily|Evening News|Morning Post|Times|Television|TV|Radio|` +
     String.raw`Bank|Stock Exchange|Exchanges?|Composite|Component|Hospital|Airlines?|Group|Co|Company|Corp|Corporation|` +
     String.raw`Ltd|Limited|Holdings|Securities|Cooperation Organi[sz]ation|Consensus|Communiqu[eé]|Declaration|Accord)\b`,
+  'y',
 );
 /** Currencies named after a place: "Hong Kong dollars", "Macao patacas". */
-const CURRENCY_AFTER_EN = /^[ -](?:dollars?|patacas?)\b/i;
+const CURRENCY_AFTER_EN = /[ -](?:dollars?|patacas?)\b/iy;
 const INSTITUTION_BEFORE_EN = /\b(?:Bank|University|Academy|Institute|Stock Exchange|Museum) of (?:the )?$/;
 /** Ships named after a province: "the carrier Liaoning", "aircraft carrier Shandong". */
 const SHIP_BEFORE_EN = /\b(?:carrier|warship|destroyer|frigate|cruiser|vessel|ship)\s+$/i;
-const SHIP_AFTER_EN = /^\s+(?:aircraft\s+)?carrier\b|^\s+(?:carrier\s+)?(?:strike|battle)\s+group\b/i;
+const SHIP_AFTER_EN = /\s+(?:aircraft\s+)?carrier\b|\s+(?:carrier\s+)?(?:strike|battle)\s+group\b/iy;
 /** Roads and districts named after a place ("Zhongshan Road", Nantong's "Tongzhou District"). */
-const ROAD_AFTER_EN = /^\s+(?:Road|Rd|Street|St|Avenue|Ave|Lu|Jie)\b/;
-const DISTRICT_AFTER_EN = /^\s+(?:District|County)\b/;
+const ROAD_AFTER_EN = /\s+(?:Road|Rd|Street|St|Avenue|Ave|Lu|Jie)\b/y;
+const DISTRICT_AFTER_EN = /\s+(?:District|County)\b/y;
 
 const CAPITALS_EN = String.raw`Washington|Moscow|Tokyo|Taipei|London|Brussels|New Delhi|Delhi|Seoul|Canberra|Ottawa|Paris|Berlin|Hanoi|Manila|Pyongyang|Islamabad|the Kremlin|the White House`;
 /** "pro-Beijing", "Washington and Beijing", "ties with Beijing", "caving to Beijing". */
@@ -56,35 +57,48 @@ const METONYM_BEFORE_EN = new RegExp(
 const METONYM_VERBS = String.raw`said|says|say|told|tells|warned|warns|warn|accused|accuses|accuse|urged|urges|insisted|insists|insist|denied|denies|deny|claimed|claims|vowed|vows|vow|responded|responds|reacted|reacts|retaliated|retaliates|retaliate|imposed|imposes|agreed|agrees|agree|wants|wanted|want|rejected|rejects|reject|condemned|condemns|demanded|demands|demand|argued|argues|argue|criticized|criticised|criticizes|criticises|protested|protests|pledged|pledges|pledge|threatened|threatens|signaled|signalled|signals|sanctioned|summoned|sought|seeks|seek|hopes|hoped|hope|fears|feared|fear|refused|refuses|refuse|resume|resumed|resumes|negotiated|countered|counters|slammed|slams|blamed|blames|objected|objects|opposes|opposed|views|viewed|considers|regards|retorted|hit back|struck back|lodged|concerned|worried|unhappy|furious|angry|reluctant|eager|keen|willing|unwilling|determined|believes|sees|maintains|bought|buys|buy|purchased|purchases|retaliation`;
 const METONYM_AFTER_EN = new RegExp(
   [
-    String.raw`^[-‐‑–](?:backed|friendly|controlled|appointed|imposed|loyal|loyalist|aligned|leaning|sponsored|funded|allied|influenced|dominated)\b`,
-    String.raw`^(?: (?:has|have|had|is|was|were|will|would|could|should|may|might|must|can|also|not|never|repeatedly|long|already|been|now|then|reportedly|still|quickly|swiftly|again|officially|publicly|did|does|do|is also|has also)){0,3} (?:${METONYM_VERBS})\b`,
-    String.raw`^['’]s (?:\w+ )?(?:crackdown|response|reaction|stance|position|demands|leaders|leadership|officials|negotiators|diplomats|envoys?|ambassadors?|claims|sovereignty|influence|pressure|retaliation|retaliatory|tariffs|sanctions|grip|handling|propaganda|censors|diplomacy|military|red lines?|assertiveness|aggression|intentions|ambitions|objections|protests|blessing|interference|overreach|narrative|hardline|communist|rulers|authoritarian)\b`,
-    String.raw`^(?: and| or| &| versus| vs\.?|,) (?:${CAPITALS_EN})\b`,
+    String.raw`[-‐‑–](?:backed|friendly|controlled|appointed|imposed|loyal|loyalist|aligned|leaning|sponsored|funded|allied|influenced|dominated)\b`,
+    String.raw`(?: (?:has|have|had|is|was|were|will|would|could|should|may|might|must|can|also|not|never|repeatedly|long|already|been|now|then|reportedly|still|quickly|swiftly|again|officially|publicly|did|does|do|is also|has also)){0,3} (?:${METONYM_VERBS})\b`,
+    String.raw`['’]s (?:\w+ )?(?:crackdown|response|reaction|stance|position|demands|leaders|leadership|officials|negotiators|diplomats|envoys?|ambassadors?|claims|sovereignty|influence|pressure|retaliation|retaliatory|tariffs|sanctions|grip|handling|propaganda|censors|diplomacy|military|red lines?|assertiveness|aggression|intentions|ambitions|objections|protests|blessing|interference|overreach|narrative|hardline|communist|rulers|authoritarian)\b`,
+    String.raw`(?: and| or| &| versus| vs\.?|,) (?:${CAPITALS_EN})\b`,
   ].join('|'),
-  'i',
+  'iy',
 );
 /** The place sense wins outright: "the Beijing municipal government", "in Beijing's Haidian". */
-const PLACE_AFTER_EN = /^(?:['’]s)? (?:municipal|city|municipality|province|provincial)\b/i;
+const PLACE_AFTER_EN = /(?:['’]s)? (?:municipal|city|municipality|province|provincial)\b/iy;
 const PLACE_BEFORE_EN = /\b(?:in|at|near|around|outside|across|into|to|from|visit|visited|visiting|of) (?:the )?$/i;
 
+/** Whether a sticky RegExp matches text at `at`. */
+function stickyAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+/** Names of institutions and namesakes go on after a space or hyphen; most names are followed by other things. */
+function spacedAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 32 || c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
 function senseEn(text: string, start: number, end: number, info: PlaceInfo): PlaceSense {
-  const before = text.slice(Math.max(0, start - 60), start);
-  const after = text.slice(end, end + 80);
+  const spaced = spacedAt(text, end);
+  const before = text.slice(Math.max(0, start - 40), start);
+  const spaceBefore = text.charCodeAt(start - 1) === 32;
   if (
-    INSTITUTION_AFTER_EN.test(after) ||
-    CURRENCY_AFTER_EN.test(after) ||
-    INSTITUTION_BEFORE_EN.test(before) ||
-    SHIP_BEFORE_EN.test(before) ||
-    SHIP_AFTER_EN.test(after)
+    (spaced &&
+      (stickyAt(INSTITUTION_AFTER_EN, text, end) || stickyAt(CURRENCY_AFTER_EN, text, end) || stickyAt(SHIP_AFTER_EN, text, end))) ||
+    (spaceBefore && (INSTITUTION_BEFORE_EN.test(before) || SHIP_BEFORE_EN.test(before)))
   ) {
     return 'institution';
   }
-  if (ROAD_AFTER_EN.test(after) || (info.aboveDistrict && DISTRICT_AFTER_EN.test(after))) return 'other-place';
-  if (!info.capital || PLACE_AFTER_EN.test(after)) return 'place';
+  if (spaced && (stickyAt(ROAD_AFTER_EN, text, end) || (info.aboveDistrict && stickyAt(DISTRICT_AFTER_EN, text, end)))) {
+    return 'other-place';
+  }
+  if (!info.capital || stickyAt(PLACE_AFTER_EN, text, end)) return 'place';
   if (METONYM_BEFORE_EN.test(before)) return 'metonym';
   // "officials in Beijing said": the name is the place where something is said.
   if (PLACE_BEFORE_EN.test(before)) return 'place';
-  return METONYM_AFTER_EN.test(after) ? 'metonym' : 'place';
+  return stickyAt(METONYM_AFTER_EN, text, end) ? 'metonym' : 'place';
 }
 
 // ---- Chinese -------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ export interface MatchFilter {
 /** Optional extras for findMatches. */
 export interface FindOptions {
   /** Text about the whole page (its title): decides a collision the paragraph leaves open. */
-  context?: string;
+  context?: string | undefined;
 }
 
 /** Compiles the dictionary once (a few milliseconds); reuse the result for every text. */
@@ -192,19 +192,10 @@ function senseAt(text: string, chosen: readonly Candidate[], index: number, targ
   return owner(index - 1, DISTRICT_OWNER_BEFORE) || owner(index + 1, DISTRICT_OWNER_AFTER) ? 'other-place' : 'place';
 }
 
-/** Each candidate with the claimant it stands for here; undefined where it is no mention. */
-function* resolved(
-  d: Dictionary,
-  text: string,
-  context: string | undefined,
-): Generator<{ c: Candidate; target: Target | undefined; sense: PlaceSense | undefined }> {
-  const chosen = resolveOverlaps(scan(d, text));
-  for (let index = 0; index < chosen.length; index += 1) {
-    const c = chosen[index] as Candidate;
-    const target = c.entry.targets.length > 1 ? claimantAt(d, chosen, index, context) : c.entry.targets[0];
-    const sense = target !== undefined && isPlace(target) ? senseAt(text, chosen, index, target) : undefined;
-    yield { c, target, sense };
-  }
+/** The claimant a candidate stands for here (collided terms are decided by context). */
+function targetAt(d: Dictionary, chosen: readonly Candidate[], index: number, context: string | undefined): Target | undefined {
+  const c = chosen[index] as Candidate;
+  return c.entry.targets.length > 1 ? claimantAt(d, chosen, index, context) : c.entry.targets[0];
 }
 
 /**
@@ -223,10 +214,15 @@ export function findMatches(
 ): Match[] {
   const d = asDictionary(dict);
   if (enabled !== undefined && !enabled.regions && !enabled.cities && enabled.categories.size === 0) return [];
+  const chosen = resolveOverlaps(scan(d, text));
   const matches: Match[] = [];
-  for (const { c, target, sense } of resolved(d, text, options?.context)) {
-    if (sense !== undefined && sense !== 'place') continue;
-    if (target?.kind === 'sector' && isInCompanyName(text, c.start, c.end)) continue;
+  for (let index = 0; index < chosen.length; index += 1) {
+    const c = chosen[index] as Candidate;
+    const target = targetAt(d, chosen, index, options?.context);
+    if (target === undefined) continue;
+    if (c.entry.place ? senseAt(text, chosen, index, target) !== 'place' : target.kind === 'sector' && isInCompanyName(text, c.start, c.end)) {
+      continue;
+    }
     const match = toMatch(target, c, enabled);
     if (match !== null) matches.push(match);
   }
@@ -242,7 +238,12 @@ const CHINA_WORDS = /\b(?:China|Chinese|PRC|Sino-)|中国|我国|全国|国务�
  */
 export function mentionsChina(dict: CompiledDictionary, text: string): boolean {
   if (CHINA_WORDS.test(text)) return true;
-  for (const { sense } of resolved(asDictionary(dict), text, undefined)) {
+  const d = asDictionary(dict);
+  const chosen = resolveOverlaps(scan(d, text));
+  for (let index = 0; index < chosen.length; index += 1) {
+    const target = targetAt(d, chosen, index, undefined);
+    if (target === undefined || !isPlace(target)) continue;
+    const sense = senseAt(text, chosen, index, target);
     if (sense === 'place' || sense === 'metonym') return true;
   }
   return false;

@@ -12,6 +12,7 @@ import { findArticleRoot } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
 import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
+import { isAboutChina, pageContext } from './page-topic';
 import { watchPage, type PageWatcher } from './page-watcher';
 
 export const STATUS_ATTR = 'data-fyp-status';
@@ -62,6 +63,9 @@ export class PageAnnotation {
   private tabOff = false;
   private pass: Promise<void> = Promise.resolve();
   private jumpIndex = new Map<string, number>();
+  /** Whether the page is about China (sector words are marked only then), and its title and headline. */
+  private onTopic = true;
+  private context = '';
 
   constructor(private readonly options: PageAnnotationOptions) {
     this.doc = options.doc;
@@ -74,7 +78,7 @@ export class PageAnnotation {
     this.annotator = new Annotator(
       {
         dictionary: options.dictionary,
-        filter: filterFor(this.settings, options.categories),
+        filter: this.filter(),
         firstMentionOnly: this.settings.firstMentionOnly,
         ...(options.describe ? { describe: options.describe } : {}),
         ...(options.scannedAhead ? { scannedAhead: options.scannedAhead.blocks } : {}),
@@ -91,6 +95,12 @@ export class PageAnnotation {
     // Starting takes a few turns (settings, dictionary): the extension may have gone meanwhile.
     if (options.signal.aborted) this.destroy();
     else options.signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** The settings' filter; no sectors on a page that is not about China. */
+  private filter(): MatchFilter {
+    const filter = filterFor(this.settings, this.options.categories);
+    return this.onTopic ? filter : { ...filter, categories: new Set() };
   }
 
   private styleInput() {
@@ -127,6 +137,9 @@ export class PageAnnotation {
       return (this.pass = unwrapped);
     }
     this.root = findArticleRoot(this.doc);
+    this.context = pageContext(this.doc);
+    this.onTopic = isAboutChina(this.options.dictionary, this.context, this.root);
+    this.annotator.setOptions({ filter: this.filter(), context: this.context });
     this.pass = this.annotator.annotate(this.root, this.options.signal).then(() => this.notify());
     return this.pass;
   }
@@ -161,7 +174,7 @@ export class PageAnnotation {
     const prev = this.settings;
     this.settings = next;
     this.style.update(this.styleInput());
-    const filter = filterFor(next, this.options.categories);
+    const filter = this.filter();
     const prevFilter = this.annotator.filter;
     this.annotator.setOptions({ filter, firstMentionOnly: next.firstMentionOnly });
     if (!this.isOn()) {
