@@ -13,6 +13,8 @@ const MAX_PARAGRAPH_LINKS = 0.3;
 const PUNCTUATION = /[,.;:!?](?=\s)|[，。；：！？、]/g;
 /** Web addresses written out (lists of sites): no prose. */
 const ADDRESSES = /(?:https?:\/\/|www\.)\S+/g;
+/** A parent with this share of its best child's points holds text in several children. */
+const SIBLINGS_SHARE = 0.75;
 /** Containers this much bigger than the text found in them hold more than the article. */
 const MAX_SPREAD = 3;
 
@@ -51,6 +53,12 @@ export function findMainText(body: Element): Element | null {
       best = el;
       bestScore = score;
     }
+  }
+  // Text split over sibling containers (a <div> per paragraph, a feed of posts) gives their
+  // parent nearly as many points as the best of them: the parent holds the text.
+  for (let parent = best?.parentElement; best && parent && parent !== body.parentElement; parent = parent.parentElement) {
+    if ((scores.get(parent) ?? 0) < SIBLINGS_SHARE * (scores.get(best) ?? 0)) break;
+    best = parent;
   }
   return best;
 }

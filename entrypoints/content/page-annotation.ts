@@ -58,7 +58,15 @@ export class PageAnnotation {
   private readonly annotator: Annotator;
   private readonly watcher: PageWatcher;
   private readonly style: ReturnType<typeof installPageStyle>;
+  /** The article root the last pass chose. */
   private root: Element;
+  /**
+   * Every root annotated and still on the page: a new view's article root is added to them, so
+   * that content still on screen keeps its marks (see followRoot).
+   */
+  private roots: Element[] = [];
+  /** Counts reruns, so that a pass over several roots stops when a newer one starts. */
+  private runs = 0;
   /** Highlights switched off on this tab only (keyboard shortcut), until switched on again. */
   private tabOff = false;
   private pass: Promise<void> = Promise.resolve();
@@ -127,8 +135,9 @@ export class PageAnnotation {
     });
   }
 
-  /** Undo everything and annotate the (possibly new) root again. */
+  /** Undo everything and annotate the roots again (the article root chosen anew). */
   private rerun(): Promise<void> {
+    const run = ++this.runs;
     const unwrapped = this.annotator.reset();
     this.watcher.ignoreOwnChanges();
     this.jumpIndex.clear();
@@ -136,36 +145,78 @@ export class PageAnnotation {
       this.notify();
       return (this.pass = unwrapped);
     }
-    this.root = findArticleRoot(this.doc);
-    this.context = pageContext(this.doc);
-    this.onTopic = isAboutChina(this.options.dictionary, this.context, this.root);
-    this.annotator.setOptions({ filter: this.filter(), context: this.context });
-    this.pass = this.annotator.annotate(this.root, this.options.signal).then(() => this.notify());
+    this.readPage();
+    const roots = this.roots;
+    this.pass = (async () => {
+      for (const root of roots) {
+        // A later rerun has reset the annotator: its pass annotates the roots.
+        if (run !== this.runs) return;
+        await this.annotator.annotate(root, this.options.signal);
+      }
+    })().then(() => this.notify());
     return this.pass;
+  }
+
+  /**
+   * Chooses the article root again and reads the title: the roots become the new root and the
+   * earlier roots still on the page that it does not hold. Returns whether the page's topic
+   * changed (sector words on or off).
+   */
+  private readPage(): boolean {
+    const root = findArticleRoot(this.doc);
+    this.root = root;
+    this.roots = [...this.roots.filter((r) => r.isConnected && !root.contains(r)), root];
+    const wasOnTopic = this.onTopic;
+    this.context = pageContext(this.doc);
+    this.onTopic = isAboutChina(this.options.dictionary, this.context, root);
+    this.annotator.setOptions({ filter: this.filter(), context: this.context });
+    return wasOnTopic !== this.onTopic;
+  }
+
+  /**
+   * A new view (SPA navigation) or a new article root: the new root is annotated and nothing is
+   * unmarked, so live content that stays on screen keeps its marks (content the page removed
+   * takes its marks with it).
+   */
+  private followRoot(): void {
+    if (!this.isOn()) return;
+    if (this.readPage()) {
+      void this.rerun();
+      return;
+    }
+    const root = this.root;
+    this.pass = this.pass
+      .then(() => this.annotator.annotate(root, this.options.signal, { eager: true }))
+      .then(() => this.notify());
   }
 
   private onPageChanges(targets: Element[], rescan: boolean): void {
     if (!this.isOn()) return;
-    // A live blog may outgrow the element first chosen as its article: follow the new root.
-    if (rescan || findArticleRoot(this.doc) !== this.root) {
+    if (rescan) {
       void this.rerun();
       return;
     }
+    // A live blog may outgrow the element first chosen as its article: follow the new root.
+    if (findArticleRoot(this.doc) !== this.root) {
+      this.followRoot();
+      return;
+    }
     for (const target of targets) {
-      if (!this.root.contains(target) && !target.contains(this.root)) continue;
-      const scope = target.contains(this.root) ? this.root : target;
-      this.annotator.clearWithin(scope);
-      // Unwrapping is our own change: forget it, or it would come back as a page change.
-      this.watcher.ignoreOwnChanges();
-      // Eager: these blocks were marked before (or are new, where the reader is reading).
-      this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal, { eager: true }));
+      const scopes = this.roots.some((r) => r.contains(target)) ? [target] : this.roots.filter((r) => target.contains(r));
+      for (const scope of scopes) {
+        this.annotator.clearWithin(scope);
+        // Unwrapping is our own change: forget it, or it would come back as a page change.
+        this.watcher.ignoreOwnChanges();
+        // Eager: these blocks were marked before (or are new, where the reader is reading).
+        this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal, { eager: true }));
+      }
     }
     this.pass = this.pass.then(() => this.notify());
   }
 
-  /** SPA navigation: the page is a new article now. */
+  /** SPA navigation: the page shows a new article now (what stays on screen keeps its marks). */
   onLocationChange(): void {
-    void this.rerun();
+    this.followRoot();
   }
 
   /** Applies new settings: removes exactly what was switched off, re-annotates what was switched on. */
