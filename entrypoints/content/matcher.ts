@@ -230,7 +230,7 @@ export function findMatches(
 }
 
 /** Words that say a text is about China without naming a region or city. */
-const CHINA_WORDS = /\b(?:China|Chinese|PRC|Sino-)|中国|我国|全国|国务院|中共|中央/;
+const CHINA_WORDS = /\b(?:China|Chinese|PRC|Sino-)|中国|我国|国务院|中共/;
 
 /**
  * Whether a text is about China: it says China, or names a region or city (or the capital
