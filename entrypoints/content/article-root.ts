@@ -109,6 +109,16 @@ function withHeadline(doc: Document, main: Element): Element {
   return size(common) <= MAX_SPREAD * (size(main) + size(heading)) ? common : main;
 }
 
+/**
+ * The elements to annotate: the article root, and before it the headline when the root does
+ * not hold it (portals often set the headline apart from the body, in a row of its own).
+ */
+export function findArticleRoots(doc: Document): Element[] {
+  const root = findArticleRoot(doc);
+  const headline = root === doc.body ? undefined : findHeadline(doc);
+  return headline === undefined || root.contains(headline) || headline.contains(root) ? [root] : [headline, root];
+}
+
 export function findArticleRoot(doc: Document): Element {
   const single = (selector: string): Element | null => {
     const found = doc.querySelectorAll(selector);

@@ -25,9 +25,9 @@ export interface PlaceInfo {
 /** Up to two capitalised words, then a word that ends the name of an institution. */
 const INSTITUTION_AFTER_EN = new RegExp(
   String.raw`(?:[ -][A-Z][A-Za-z'’&.-]*){0,2}?[ -]` +
-    String.raw`(?:University|College|Institute|Academy|Polytechnic|Daily|Evening News|Morning Post|Times|Television|TV|Radio|` +
+    String.raw`(?:University|College|Institute|Academy|Polytechnic|Daily|Evening News|Morning Post|Post|Times|Herald|Weekly|Television|TV|Radio|` +
     String.raw`Bank|Stock Exchange|Exchanges?|Composite|Component|Hospital|Airlines?|Group|Co|Company|Corp|Corporation|` +
-    String.raw`Ltd|Limited|Holdings|Securities|Cooperation Organi[sz]ation|Consensus|Communiqu[eé]|Declaration|Accord)\b`,
+    String.raw`Ltd|Limited|Holdings|Securities|FC|Football Club|Cooperation Organi[sz]ation|Consensus|Communiqu[eé]|Declaration|Accord)\b`,
   'y',
 );
 /** Currencies named after a place: "Hong Kong dollars", "Macao patacas". */
@@ -54,12 +54,12 @@ const METONYM_BEFORE_EN = new RegExp(
   'i',
 );
 /** Speech, stance and negotiation verbs: "Beijing said", "Beijing is also concerned". */
-const METONYM_VERBS = String.raw`said|says|say|told|tells|warned|warns|warn|accused|accuses|accuse|urged|urges|insisted|insists|insist|denied|denies|deny|claimed|claims|vowed|vows|vow|responded|responds|reacted|reacts|retaliated|retaliates|retaliate|imposed|imposes|agreed|agrees|agree|wants|wanted|want|rejected|rejects|reject|condemned|condemns|demanded|demands|demand|argued|argues|argue|criticized|criticised|criticizes|criticises|protested|protests|pledged|pledges|pledge|threatened|threatens|signaled|signalled|signals|sanctioned|summoned|sought|seeks|seek|hopes|hoped|hope|fears|feared|fear|refused|refuses|refuse|resume|resumed|resumes|negotiated|countered|counters|slammed|slams|blamed|blames|objected|objects|opposes|opposed|views|viewed|considers|regards|retorted|hit back|struck back|lodged|concerned|worried|unhappy|furious|angry|reluctant|eager|keen|willing|unwilling|determined|believes|sees|maintains|bought|buys|buy|purchased|purchases|retaliation`;
+const METONYM_VERBS = String.raw`said|says|say|told|tells|warned|warns|warn|accused|accuses|accuse|urged|urges|insisted|insists|insist|denied|denies|deny|claimed|claims|vowed|vows|vow|responded|responds|reacted|reacts|retaliated|retaliates|retaliate|imposed|imposes|agreed|agrees|agree|wants|wanted|want|rejected|rejects|reject|condemned|condemns|demanded|demands|demand|argued|argues|argue|criticized|criticised|criticizes|criticises|protested|protests|pledged|pledges|pledge|threatened|threatens|signaled|signalled|signals|sanctioned|summoned|sought|seeks|seek|hopes|hoped|hope|fears|feared|fear|refused|refuses|refuse|resume|resumed|resumes|negotiated|countered|counters|slammed|slams|blamed|blames|objected|objects|opposes|opposed|views|viewed|considers|regards|retorted|hit back|struck back|lodged|concerned|worried|unhappy|furious|angry|reluctant|eager|keen|willing|unwilling|determined|believes|sees|maintains|bought|buys|buy|purchased|purchases|retaliation|denounced|denounces|dismissed|dismisses|lashed out|pushed back|blasted|hailed|welcomed|reiterated|reiterates|stressed|stresses|asserted|asserts|deployed|dispatched|staged`;
 const METONYM_AFTER_EN = new RegExp(
   [
     String.raw`[-‐‑–](?:backed|friendly|controlled|appointed|imposed|loyal|loyalist|aligned|leaning|sponsored|funded|allied|influenced|dominated)\b`,
     String.raw`(?: (?:has|have|had|is|was|were|will|would|could|should|may|might|must|can|also|not|never|repeatedly|long|already|been|now|then|reportedly|still|quickly|swiftly|again|officially|publicly|did|does|do|is also|has also)){0,3} (?:${METONYM_VERBS})\b`,
-    String.raw`['’]s (?:\w+ )?(?:crackdown|response|reaction|stance|position|demands|leaders|leadership|officials|negotiators|diplomats|envoys?|ambassadors?|claims|sovereignty|influence|pressure|retaliation|retaliatory|tariffs|sanctions|grip|handling|propaganda|censors|diplomacy|military|red lines?|assertiveness|aggression|intentions|ambitions|objections|protests|blessing|interference|overreach|narrative|hardline|communist|rulers|authoritarian)\b`,
+    String.raw`['’]s (?:\w+ )?(?:crackdown|response|reaction|stance|position|demands|leaders|leadership|officials|ministry|negotiators|diplomats|envoys?|ambassadors?|claims|sovereignty|influence|pressure|retaliation|retaliatory|tariffs|sanctions|grip|handling|propaganda|censors|diplomacy|military|red lines?|assertiveness|aggression|intentions|ambitions|objections|protests|blessing|interference|overreach|narrative|hardline|communist|rulers|authoritarian)\b`,
     String.raw`(?: and| or| &| versus| vs\.?|,) (?:${CAPITALS_EN})\b`,
   ].join('|'),
   'iy',
@@ -112,7 +112,7 @@ const NAME_PART = (n: number) => `[^${NOT_IN_NAME}]{0,${n}}?`;
 /** Institution words right after the place, or after a short qualifier (北京师范大学, 广州南沙发布). */
 const INSTITUTION_AFTER_ZH = new RegExp(
   `^(?:${NAME_PART(4)}(?:大学|学院|农大|交大|师大|医大|理工|日报|晚报|早报|商报|时报|都市报|卫视|电视台|广播电视台|电台|` +
-    `银行|农商行|证券|新闻网|网站|政府网|书评|医院|中学|小学|血液中心|疾控中心)` +
+    `银行|农商行|证券|新闻网|网站|政府网|书评|医院|中学|小学|血液中心|疾控中心|博物馆|图书馆|青年报|报社)` +
     `|${NAME_PART(6)}(?:股份有限公司|有限公司|有限责任公司|集团|控股|公司))`,
 );
 /**

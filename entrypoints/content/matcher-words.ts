@@ -8,7 +8,7 @@
 import { isHanAt } from './matcher-terms';
 
 /** Characters a name may run on with inside one segmented word: its level (湖北省) or people (河南人). */
-const LEVEL_SUFFIX = /^[省市县区州盟旗镇乡村人籍]/;
+const LEVEL_SUFFIX = /^[省市县区州盟旗镇乡村人籍一二三四五六七八九十两各全]/;
 
 interface Segment {
   segment: string;

@@ -8,7 +8,7 @@ import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
 import { Annotator, type ScannedAhead } from './annotator';
 import type { WorkStats } from './slicer';
-import { findArticleRoot } from './article-root';
+import { findArticleRoot, findArticleRoots } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
 import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
@@ -163,9 +163,10 @@ export class PageAnnotation {
    * changed (sector words on or off).
    */
   private readPage(): boolean {
-    const root = findArticleRoot(this.doc);
+    const found = findArticleRoots(this.doc);
+    const root = found[found.length - 1] as Element;
     this.root = root;
-    this.roots = [...this.roots.filter((r) => r.isConnected && !root.contains(r)), root];
+    this.roots = [...this.roots.filter((r) => r.isConnected && !found.some((f) => f.contains(r))), ...found];
     const wasOnTopic = this.onTopic;
     this.context = pageContext(this.doc);
     this.onTopic = isAboutChina(this.options.dictionary, this.context, root);
@@ -184,9 +185,11 @@ export class PageAnnotation {
       void this.rerun();
       return;
     }
-    const root = this.root;
+    const found = findArticleRoots(this.doc);
     this.pass = this.pass
-      .then(() => this.annotator.annotate(root, this.options.signal, { eager: true }))
+      .then(async () => {
+        for (const root of found) await this.annotator.annotate(root, this.options.signal, { eager: true });
+      })
       .then(() => this.notify());
   }
 

@@ -25,6 +25,8 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
   '[contenteditable]:not([contenteditable="false"])',
   'nav', '[role="navigation"]', 'form', '[role="search"]', '[role="banner"]',
   '[role="contentinfo"]', '[aria-hidden="true"]', '[data-fyp-ui]', 'mark[data-fyp-kind]',
+  // Hidden where the page says so in its markup (menus that open on hover, templates).
+  '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]', 'marquee',
 ];
 const EXCLUDED = EXCLUDED_SELECTORS.join(',');
 
@@ -39,7 +41,7 @@ function isSiteChrome(el: Element): boolean {
  * it is the article or its text ("related-article", "comment-body") is not taken for one.
  */
 const FURNITURE_NAME =
-  /(?:^|[^a-z])(?:comments?|cmnt|replies|reply|related|recommend\w*|breadcrumbs?|crumbs|ticker|sidebar|share|sharing|social|footer|copyright|pagination|pager|rank|ranking|hotnews|trending|popular)(?![a-z])/i;
+  /(?:^|[^a-z])(?:comments?|cmnt|cmt|replies|reply|related|recommend\w*|breadcrumbs?|crumbs?|ticker|sidebar|share|sharing|social|foot|footer|copyright|pagination|pager|rank|ranking|hot|hotnews|trending|popular|keywords|tags)(?![a-z])/i;
 const CONTENT_NAME = /article|body|content|story|entry|main|text/i;
 
 function hasFurnitureName(el: Element): boolean {
