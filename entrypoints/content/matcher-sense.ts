@@ -27,7 +27,7 @@ const INSTITUTION_AFTER_EN = new RegExp(
   String.raw`(?:[ -][A-Z][A-Za-z'’&.-]*){0,2}?[ -]` +
     String.raw`(?:University|College|Institute|Academy|Polytechnic|Daily|Evening News|Morning Post|Post|Times|Herald|Weekly|Television|TV|Radio|` +
     String.raw`Bank|Stock Exchange|Exchanges?|Composite|Component|Hospital|Airlines?|Group|Co|Company|Corp|Corporation|` +
-    String.raw`Ltd|Limited|Holdings|Securities|FC|Football Club|Cooperation Organi[sz]ation|Consensus|Communiqu[eé]|Declaration|Accord)\b`,
+    String.raw`Ltd|Limited|Holdings|Securities|Automobile|Motors?|Pharmaceuticals?|Electric|Review|Magazine|FC|Football Club|Cooperation Organi[sz]ation|Consensus|Communiqu[eé]|Declaration|Accord)\b`,
   'y',
 );
 /** Currencies named after a place: "Hong Kong dollars", "Macao patacas". */
@@ -40,7 +40,7 @@ const SHIP_AFTER_EN = /\s+(?:aircraft\s+)?carrier\b|\s+(?:carrier\s+)?(?:strike|
 const ROAD_AFTER_EN = /\s+(?:Road|Rd|Street|St|Avenue|Ave|Lu|Jie)\b/y;
 const DISTRICT_AFTER_EN = /\s+(?:District|County)\b/y;
 
-const CAPITALS_EN = String.raw`Washington|Moscow|Tokyo|Taipei|London|Brussels|New Delhi|Delhi|Seoul|Canberra|Ottawa|Paris|Berlin|Hanoi|Manila|Pyongyang|Islamabad|the Kremlin|the White House`;
+const CAPITALS_EN = String.raw`the US|the U\.S\.|the United States|the EU|Washington|Moscow|Tokyo|Taipei|London|Brussels|New Delhi|Delhi|Seoul|Canberra|Ottawa|Paris|Berlin|Hanoi|Manila|Pyongyang|Islamabad|the Kremlin|the White House`;
 /** "pro-Beijing", "Washington and Beijing", "ties with Beijing", "caving to Beijing". */
 const METONYM_BEFORE_EN = new RegExp(
   [
@@ -49,12 +49,13 @@ const METONYM_BEFORE_EN = new RegExp(
     String.raw`\b(?:ties|relations|relationship|talks|negotiations|dialogue|tensions|dispute|rift|friction|standoff|row|spat|cooperation|engagement|engage|cooperate|negotiate|negotiating|deal|agreement|trade war|confrontation|rivalry) with $`,
     String.raw`\b(?:pressure|pressuring|criticism|sanctions|tariffs|tough|tougher|soft|softer|hard line|hardline|hawkish|crack(?:ing)? down|retaliation) (?:on|against) $`,
     String.raw`\b(?:cav(?:e|ed|es|ing)|bow(?:ed|s|ing)?|kowtow(?:ed|s|ing)?|loyal|loyalty|deference|deferential|concessions?|hostile|hostility|warmth|anger|critical|criticism|opposition|defiance|defiant|allegiance|beholden|message|signal|overtures?|appeals?) (?:to|toward|towards|of) $`,
+    String.raw`\b(?:warned|warning|urged|urging|accused|accusing|pressed|pressing|called on|calls on|lobbied|lobbying|persuaded?|convinced?|pressured?|pressuring|confront(?:ed|ing)?|challeng(?:e|ed|ing)|def(?:y|ied|ying)|provok(?:e|ed|ing)|anger(?:ed|ing)|placat(?:e|ed|ing)|appeas(?:e|ed|ing)|reassur(?:e|ed|ing)|rebuk(?:e|ed|ing)|sanction(?:ed|ing)?|punish(?:ed|ing)?) $`,
     String.raw`\b(?:confidence|support|approval|blessing|backing|orders?|directives?|instructions|pressure|interference|influence|control|rule|crackdown|retaliation|warnings?|demands?|diktats?) (?:from|by) $`,
   ].join('|'),
   'i',
 );
 /** Speech, stance and negotiation verbs: "Beijing said", "Beijing is also concerned". */
-const METONYM_VERBS = String.raw`said|says|say|told|tells|warned|warns|warn|accused|accuses|accuse|urged|urges|insisted|insists|insist|denied|denies|deny|claimed|claims|vowed|vows|vow|responded|responds|reacted|reacts|retaliated|retaliates|retaliate|imposed|imposes|agreed|agrees|agree|wants|wanted|want|rejected|rejects|reject|condemned|condemns|demanded|demands|demand|argued|argues|argue|criticized|criticised|criticizes|criticises|protested|protests|pledged|pledges|pledge|threatened|threatens|signaled|signalled|signals|sanctioned|summoned|sought|seeks|seek|hopes|hoped|hope|fears|feared|fear|refused|refuses|refuse|resume|resumed|resumes|negotiated|countered|counters|slammed|slams|blamed|blames|objected|objects|opposes|opposed|views|viewed|considers|regards|retorted|hit back|struck back|lodged|concerned|worried|unhappy|furious|angry|reluctant|eager|keen|willing|unwilling|determined|believes|sees|maintains|bought|buys|buy|purchased|purchases|retaliation|denounced|denounces|dismissed|dismisses|lashed out|pushed back|blasted|hailed|welcomed|reiterated|reiterates|stressed|stresses|asserted|asserts|deployed|dispatched|staged`;
+const METONYM_VERBS = String.raw`said|says|say|told|tells|warned|warns|warn|accused|accuses|accuse|urged|urges|insisted|insists|insist|denied|denies|deny|claimed|claims|vowed|vows|vow|responded|responds|reacted|reacts|retaliated|retaliates|retaliate|imposed|imposes|agreed|agrees|agree|wants|wanted|want|rejected|rejects|reject|condemned|condemns|demanded|demands|demand|argued|argues|argue|criticized|criticised|criticizes|criticises|protested|protests|pledged|pledges|pledge|threatened|threatens|signaled|signalled|signals|sanctioned|summoned|sought|seeks|seek|hopes|hoped|hope|fears|feared|fear|refused|refuses|refuse|resume|resumed|resumes|negotiated|countered|counters|slammed|slams|blamed|blames|objected|objects|opposes|opposed|views|viewed|considers|regards|retorted|hit back|struck back|lodged|concerned|worried|unhappy|furious|angry|reluctant|eager|keen|willing|unwilling|determined|believes|sees|maintains|bought|buys|buy|purchased|purchases|retaliation|denounced|denounces|dismissed|dismisses|lashed out|pushed back|blasted|hailed|welcomed|reiterated|reiterates|stressed|stresses|asserted|asserts|deployed|dispatched|staged|stepped up|ramped up|escalated|intensified`;
 const METONYM_AFTER_EN = new RegExp(
   [
     String.raw`[-‐‑–](?:backed|friendly|controlled|appointed|imposed|loyal|loyalist|aligned|leaning|sponsored|funded|allied|influenced|dominated)\b`,
@@ -119,7 +120,7 @@ const INSTITUTION_AFTER_ZH = new RegExp(
  * Accounts and sites named with the bare place name, closing a title or line (四川发布,
  * 广州南沙发布, 广州参考, 山西妇女网); after 省 or 市 it is a sentence (江西省发布…).
  */
-const ACCOUNT_AFTER_ZH = new RegExp(`^${NAME_PART(2)}(?:发布|参考|网)(?![\\u3400-\\u9fff])`);
+const ACCOUNT_AFTER_ZH = new RegExp(`^(?:${NAME_PART(2)}(?:发布|参考|网|频道)(?![\\u3400-\\u9fff])|${NAME_PART(4)}客户端)`);
 const LEVEL_END = /[省市]$/;
 const INSTITUTION_BEFORE_ZH = /(?:新华|中车|中铁|中建|中交|国网)$/;
 const ROAD_AFTER_ZH = /^(?:[东西南北中]?(?:路|街|大街|大道|巷|胡同))/;

@@ -200,7 +200,9 @@ export class PageAnnotation {
       return;
     }
     // A live blog may outgrow the element first chosen as its article: follow the new root.
-    if (findArticleRoot(this.doc) !== this.root) {
+    // (Only changes outside the roots can move it; finding it may walk the whole page.)
+    const outside = targets.some((t) => !this.roots.some((r) => r.contains(t)));
+    if (outside && findArticleRoot(this.doc) !== this.root) {
       this.followRoot();
       return;
     }
