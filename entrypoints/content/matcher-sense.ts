@@ -108,13 +108,13 @@ function senseEn(text: string, start: number, end: number, info: PlaceInfo): Pla
  * Characters that do not occur inside the short stretch between a place and its institution
  * word: function words and common verbs (a sentence goes on there, not a name).
  */
-const NOT_IN_NAME = String.raw`\s的在是和与了将对把为从向到及等也都还就被让使由于并、，。；：！？“”‘’《》（）()|推建发加支打培实鼓引成组开举召表提要`;
+const NOT_IN_NAME = String.raw`\s的在是和与了将对把为从向到及等也都还就被让使由于并、，。；：！？“”‘’《》（）()|推建发加支打培实鼓引成组开举召表提要内各多所个家几数些一二三四五六七八九十百千万`;
 const NAME_PART = (n: number) => `[^${NOT_IN_NAME}]{0,${n}}?`;
 /** Institution words right after the place, or after a short qualifier (北京师范大学, 广州南沙发布). */
 const INSTITUTION_AFTER_ZH = new RegExp(
   `^(?:${NAME_PART(4)}(?:大学|学院|农大|交大|师大|医大|理工|日报|晚报|早报|商报|时报|都市报|卫视|电视台|广播电视台|电台|` +
     `银行|农商行|证券|新闻网|网站|政府网|书评|医院|中学|小学|血液中心|疾控中心|博物馆|图书馆|青年报|报社)` +
-    `|${NAME_PART(6)}(?:股份有限公司|有限公司|有限责任公司|集团|控股|公司))`,
+    `|${NAME_PART(6)}(?:股份有限公司|有限公司|有限责任公司|集团|控股))`,
 );
 /**
  * Accounts and sites named with the bare place name, closing a title or line (四川发布,
@@ -139,7 +139,7 @@ function senseZh(text: string, start: number, end: number, info: PlaceInfo): Pla
   return 'place';
 }
 
-const COMPANY_AFTER_ZH = new RegExp(`^${NAME_PART(6)}(?:股份有限公司|有限公司|有限责任公司|集团|控股|公司)`);
+const COMPANY_AFTER_ZH = new RegExp(`^${NAME_PART(6)}(?:股份有限公司|有限公司|有限责任公司|集团|控股)`);
 
 /** Whether the Chinese sector word at text[start, end) is part of a company's name (金兰化工有限公司). */
 export function isInCompanyName(text: string, start: number, end: number): boolean {

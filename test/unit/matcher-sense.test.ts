@@ -33,6 +33,8 @@ describe('place names used for something else are no mention (real data)', () =>
     ['a carmaker: no Chongqing (its sector word stays)', 'Chongqing Changan Automobile sold more cars.', ['sector:nev-icv "Automobile"']],
     ['a sentence, not an account', '江西省发布新规', ['region:jiangxi "江西省"']],
     ['the place beside a company in a sentence', '浙江推动民营企业集团发展', ['region:zhejiang "浙江"']],
+    ['universities in a province', '广东省内大学毕业生', ['region:guangdong "广东"']],
+    ['several banks', '浙江多家银行', ['region:zhejiang "浙江"']],
   ])('%s: %s', (_name, text, expected) => {
     expect(show(text)).toEqual(expected);
   });
