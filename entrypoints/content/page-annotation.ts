@@ -159,10 +159,10 @@ export class PageAnnotation {
 
   /**
    * Chooses the article root again and reads the title: the roots become the new root and the
-   * earlier roots still on the page that it does not hold. Returns whether the page's topic
-   * changed (sector words on or off).
+   * earlier roots still on the page that it does not hold. Returns the roots found, and whether
+   * the page's topic changed (sector words on or off).
    */
-  private readPage(): boolean {
+  private readPage(): { found: Element[]; topicChanged: boolean } {
     const found = findArticleRoots(this.doc);
     const root = found[found.length - 1] as Element;
     this.root = root;
@@ -171,7 +171,7 @@ export class PageAnnotation {
     this.context = pageContext(this.doc);
     this.onTopic = isAboutChina(this.options.dictionary, this.context, root);
     this.annotator.setOptions({ filter: this.filter(), context: this.context });
-    return wasOnTopic !== this.onTopic;
+    return { found, topicChanged: wasOnTopic !== this.onTopic };
   }
 
   /**
@@ -181,11 +181,11 @@ export class PageAnnotation {
    */
   private followRoot(): void {
     if (!this.isOn()) return;
-    if (this.readPage()) {
+    const { found, topicChanged } = this.readPage();
+    if (topicChanged) {
       void this.rerun();
       return;
     }
-    const found = findArticleRoots(this.doc);
     this.pass = this.pass
       .then(async () => {
         for (const root of found) await this.annotator.annotate(root, this.options.signal, { eager: true });
