@@ -77,21 +77,20 @@ function titleHead(doc: Document): string {
   return (doc.title.split(/\s[-|–—]\s|[_|]/)[0] ?? '').replace(/\s+/g, '');
 }
 
-/**
- * The article's headline: the first heading or title-like element that says what the page
- * title says, else the first <h1> with text.
- */
-export function findHeadline(doc: Document): Element | undefined {
+/** The first heading or title-like element that says what the page title says. */
+function titledHeadline(doc: Document): Element | undefined {
   const head = titleHead(doc);
-  const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
-  if (doc.body === null) return undefined;
-  if (head.length >= 6) {
-    for (const el of doc.body.querySelectorAll('h1, h2, [class*="title" i], [class*="headline" i]')) {
-      const text = textOf(el);
-      if (text.length >= 6 && text.length <= head.length + 20 && (text.startsWith(head) || head.startsWith(text))) return el;
-    }
+  if (doc.body === null || head.length < 6) return undefined;
+  for (const el of doc.body.querySelectorAll('h1, h2, [class*="title" i], [class*="headline" i]')) {
+    const text = (el.textContent ?? '').replace(/\s+/g, '');
+    if (text.length >= 6 && text.length <= head.length + 20 && (text.startsWith(head) || head.startsWith(text))) return el;
   }
-  return [...doc.body.querySelectorAll('h1')].find((h) => textOf(h) !== '');
+  return undefined;
+}
+
+/** The article's headline: one that says what the page title says, else the first <h1> with text. */
+export function findHeadline(doc: Document): Element | undefined {
+  return titledHeadline(doc) ?? [...(doc.body?.querySelectorAll('h1') ?? [])].find((h) => (h.textContent ?? '').trim() !== '');
 }
 
 /**
@@ -115,7 +114,8 @@ function withHeadline(doc: Document, main: Element): Element {
  */
 export function findArticleRoots(doc: Document): Element[] {
   const root = findArticleRoot(doc);
-  const headline = root === doc.body ? undefined : findHeadline(doc);
+  // Only a headline the page title confirms: a first <h1> may be the site's logo.
+  const headline = root === doc.body ? undefined : titledHeadline(doc);
   return headline === undefined || root.contains(headline) || headline.contains(root) ? [root] : [headline, root];
 }
 
