@@ -46,7 +46,7 @@ const METONYM_BEFORE_EN = new RegExp(
   [
     String.raw`\b(?:pro|anti)[-‐‑– ]?$`,
     String.raw`\b(?:${CAPITALS_EN})(?: and| or| &| versus| vs\.?|,) $`,
-    String.raw`\b(?:ties|relations|relationship|talks|negotiations|dialogue|tensions|dispute|rift|friction|standoff|row|spat|cooperation|engagement|engage|cooperate|negotiate|negotiating|deal|agreement|trade war|confrontation|rivalry) with $`,
+    String.raw`\b(?:ties|relations|relationship|talks|negotiations|dialogue|tensions|dispute|rift|friction|standoff|row|spat|cooperation|engagement|engage|cooperate|negotiate|negotiating|trade deal|agreement|trade war|confrontation|rivalry) with $`,
     String.raw`\b(?:pressure|pressuring|criticism|sanctions|tariffs|tough|tougher|soft|softer|hard line|hardline|hawkish|crack(?:ing)? down|retaliation) (?:on|against) $`,
     String.raw`\b(?:cav(?:e|ed|es|ing)|bow(?:ed|s|ing)?|kowtow(?:ed|s|ing)?|loyal|loyalty|deference|deferential|concessions?|hostile|hostility|warmth|anger|critical|criticism|opposition|defiance|defiant|allegiance|beholden|message|signal|overtures?|appeals?) (?:to|toward|towards|of) $`,
     String.raw`\b(?:warned|warning|urged|urging|accused|accusing|pressed|pressing|called on|calls on|lobbied|lobbying|persuaded?|convinced?|pressured?|pressuring|confront(?:ed|ing)?|challeng(?:e|ed|ing)|def(?:y|ied|ying)|provok(?:e|ed|ing)|anger(?:ed|ing)|placat(?:e|ed|ing)|appeas(?:e|ed|ing)|reassur(?:e|ed|ing)|rebuk(?:e|ed|ing)|sanction(?:ed|ing)?|punish(?:ed|ing)?) $`,
@@ -65,8 +65,8 @@ const METONYM_AFTER_EN = new RegExp(
   ].join('|'),
   'iy',
 );
-/** The place sense wins outright: "the Beijing municipal government", "in Beijing's Haidian". */
-const PLACE_AFTER_EN = /(?:['’]s)? (?:municipal|city|municipality|province|provincial)\b/iy;
+/** The place sense wins outright: "the Beijing municipal government", "Beijing residents", "Beijing's streets". */
+const PLACE_AFTER_EN = /(?:['’]s)? (?:municipal|city|municipality|province|provincial|residents|citizens|people|locals|commuters|streets|suburbs|airport|subway|metro|bureau|correspondent|office|traffic|smog|air)\b/iy;
 const PLACE_BEFORE_EN = /\b(?:in|at|near|around|outside|across|into|to|from|visit|visited|visiting|of) (?:the )?$/i;
 
 /** Whether a sticky RegExp matches text at `at`. */

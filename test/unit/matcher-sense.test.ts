@@ -54,6 +54,8 @@ describe('Beijing for the central government (real data)', () => {
     ['the US and Beijing', 'talks between the US and Beijing resumed', []],
     ['stepped up', 'Beijing has stepped up military drills near the island.', []],
     ['visited: the place', 'The minister visited Beijing last week.', ['region:beijing "Beijing"']],
+    ['residents: the place', 'The ads appeal to Beijing residents.', ['region:beijing "Beijing"']],
+    ['a trade deal', 'hopes for a trade deal with Beijing faded', []],
     ['北京方面', '北京方面表示反对', []],
     ['亲北京', '亲北京的议员', []],
     ['北京和华盛顿', '北京和华盛顿的谈判', []],
