@@ -38,6 +38,8 @@ export interface AnnotatorOptions {
   /** Blocks scanned while the settings were loading (see scanAhead): used once, if unchanged. */
   scannedAhead?: ScannedAhead;
   filter: MatchFilter;
+  /** The page's title and headline: decide names a paragraph leaves open (see FindOptions). */
+  context?: string;
   firstMentionOnly: boolean;
   /** Tooltip for a match ("Ningbo — city in Zhejiang"). */
   describe?: (match: Match) => string;
@@ -81,6 +83,7 @@ export async function scanAhead(
   until: Promise<unknown>,
   stats: WorkStats,
   signal?: AbortSignal,
+  context?: string,
 ): Promise<ScannedAhead> {
   let settled = false;
   const settle = () => {
@@ -95,7 +98,7 @@ export async function scanAhead(
     if (slicer.due()) await slicer.next();
     if (settled || signal?.aborted) break;
     const text = blockText(block);
-    scanned.set(block.element, { text, matches: findMatches(dictionary, text) });
+    scanned.set(block.element, { text, matches: findMatches(dictionary, text, undefined, { context }) });
   }
   slicer.finish();
   return scanned;
@@ -186,7 +189,7 @@ export class Annotator {
     let matches =
       ahead !== undefined && ahead.text === text
         ? ahead.matches.filter((match) => isEnabled(match, filter))
-        : findMatches(this.options.dictionary, text, filter);
+        : findMatches(this.options.dictionary, text, filter, { context: this.options.context });
     if (this.options.firstMentionOnly) {
       const seen = new Set<string>();
       matches = matches.filter((m) => {

@@ -14,6 +14,7 @@ import { scanAhead } from './annotator';
 import { yieldToPage, type WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
 import { PageAnnotation } from './page-annotation';
+import { pageContext } from './page-topic';
 
 let dictionary: CompiledDictionary | undefined;
 
@@ -64,7 +65,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   const dictionary = getDictionary();
   const compileMs = performance.now() - compileStart;
   const stats: WorkStats = { workMs: 0, longestSliceMs: 0, slices: 0 };
-  const scanning = scanAhead(dictionary, findArticleRoot(doc), pendingSettings, stats, signal);
+  const scanning = scanAhead(dictionary, findArticleRoot(doc), pendingSettings, stats, signal, pageContext(doc));
   const settings = await pendingSettings;
   const settingsMs = performance.now() - startedAt;
   const scannedAhead = { blocks: await scanning, stats };

@@ -49,6 +49,8 @@ const plainWordsKey = (term: string): string => {
 const PLAIN_HAN = /^[\u3400-\u9fff\uf900-\ufaff]{2,}$/;
 /** A spelling that may hold an acronym (a digit, or a capital after another character). */
 const MAY_HAVE_ACRONYM = /[0-9]|\S[A-Z]/;
+/** A Chinese name of a district, county or banner (海淀区, 平遥县). */
+const DISTRICT_NAME = /[区县旗]$/;
 /** The length of a one-token key or prefix, or -1 if it is not all ASCII (the filter skips those). */
 const asciiTokenEnd = (token: string): number => (/^[\x00-\x7f]*$/.test(token) ? token.length : -1);
 
@@ -221,7 +223,11 @@ export function buildDictionary(source: DictionarySource): Dictionary {
     builder.addAll(place.termsZh, target);
   };
   for (const region of regions) addPlace(region, { kind: 'region', id: region.id, region: region.id });
-  for (const city of cities) addPlace(city, { kind: 'city', id: city.id, region: city.region });
+  for (const city of cities) {
+    const target: EntityTarget = { kind: 'city', id: city.id, region: city.region };
+    if (city.termsZh.some((t) => DISTRICT_NAME.test(t))) target.district = true;
+    addPlace(city, target);
+  }
   // Not-mention phrases go in after the names: they only need to win their span by length.
   for (const region of regions) builder.addAll(region.notMentions, { kind: 'block', id: region.id });
   for (const category of categories) {

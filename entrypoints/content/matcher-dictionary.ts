@@ -40,6 +40,8 @@ export interface EntityTarget {
   id: string;
   region?: RegionId;
   category?: string;
+  /** A city that is a district or county (海淀区, 平遥县): "X District" may be it. */
+  district?: true;
 }
 
 /** A not-mention phrase ("Peking University"): it wins its span and yields nothing. */
@@ -79,6 +81,8 @@ export interface Resolved {
   contextRegion: RegionId | undefined;
   /** Place names reject an all-lowercase occurrence ("beijing" in a URL slug, "shanghaied"). */
   rejectLowercase: boolean;
+  /** Every claimant is a place: its sense and word boundaries are checked (matcher-sense, matcher-words). */
+  place: boolean;
 }
 
 /** True for a not-mention. */
@@ -176,6 +180,7 @@ export class Dictionary implements CompiledDictionary {
         targets,
         contextRegion: targets.every((t) => t.region === region) ? region : undefined,
         rejectLowercase: targets.every(isPlace),
+        place: targets.every(isPlace),
       };
       this.resolved.set(slot, resolved);
     }

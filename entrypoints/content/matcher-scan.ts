@@ -5,6 +5,7 @@
  */
 import { LENGTH_BITS, mayHaveLength, type Dictionary, type Resolved, type Slot } from './matcher-dictionary';
 import { TokenCursor, foldKey, isWordCharAt } from './matcher-terms';
+import { isHanWord } from './matcher-words';
 
 /** A term found in a text: its span and what it stands for. */
 export interface Candidate {
@@ -95,6 +96,24 @@ function hanTermAt(dict: Dictionary, text: string, i: number, n: number): Slot |
   return slot !== undefined && !(isWordCharAt(text, end - 1) && isWordCharAt(text, end)) ? slot : undefined;
 }
 
+/** Whether a key is a place name. */
+function isPlaceKey(dict: Dictionary, key: string): boolean {
+  const slot = dict.entries.get(key);
+  return slot !== undefined && dict.resolve(slot).place;
+}
+
+/** Whether a Chinese place name starts at text[at] (any length a term has there). */
+function placeStartsAt(dict: Dictionary, text: string, at: number): boolean {
+  const bits = dict.hanLengths.get(text.charCodeAt(at));
+  if (bits === undefined) return false;
+  const longest = Math.min(mayHaveLength(bits, Infinity) ? dict.maxHanLength : LENGTH_BITS, text.length - at);
+  for (let n = 2; n <= longest; n += 1) {
+    if (!mayHaveLength(bits, n)) continue;
+    if (isPlaceKey(dict, text.slice(at, at + n))) return true;
+  }
+  return false;
+}
+
 /**
  * Chinese candidates, one per position at most: the longest term starting there. Every position
  * is tried, not only those after a match, so that overlaps (浙江 and 江西 in 浙江西部) are seen
@@ -102,6 +121,13 @@ function hanTermAt(dict: Dictionary, text: string, i: number, n: number): Slot |
  */
 function scanHan(dict: Dictionary, text: string, found: Candidate[]): void {
   const min = dict.hanMinCode;
+  // Where the last place name found ends: a name right after it needs no left word boundary.
+  let lastPlaceEnd = -1;
+  const names = {
+    afterName: false,
+    nameAt: (at: number) => placeStartsAt(dict, text, at),
+    isName: (from: number, to: number) => isPlaceKey(dict, text.slice(from, to)),
+  };
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code < min) continue;
@@ -113,7 +139,12 @@ function scanHan(dict: Dictionary, text: string, found: Candidate[]): void {
       if (!mayHaveLength(bits, n)) continue;
       const slot = hanTermAt(dict, text, i, n);
       if (slot === undefined) continue;
-      found.push({ start: i, end: i + n, entry: dict.resolve(slot) });
+      const entry = dict.resolve(slot);
+      // A place name inside a longer word (中山路, 吉林市场) is none: try the shorter terms here.
+      names.afterName = lastPlaceEnd === i;
+      if (entry.place && !isHanWord(text, i, i + n, names)) continue;
+      if (entry.place) lastPlaceEnd = i + n;
+      found.push({ start: i, end: i + n, entry });
       break;
     }
   }

@@ -13,6 +13,7 @@ import { buildDictionary } from './matcher-build';
 import {
   Dictionary,
   isBlock,
+  isPlace,
   type CompiledDictionary,
   type DictionarySource,
   type EntityKind,
@@ -20,6 +21,7 @@ import {
   type TermClash,
 } from './matcher-dictionary';
 import { scan, type Candidate } from './matcher-scan';
+import { CAPITAL_REGION, isInCompanyName, placeSense, type PlaceSense } from './matcher-sense';
 import { restoreSnapshot, takeSnapshot, type DictionarySnapshot } from './matcher-snapshot';
 
 export type { CompiledDictionary, DictionarySource, EntityKind, TermClash } from './matcher-dictionary';
@@ -49,7 +51,7 @@ export interface MatchFilter {
 /** Optional extras for findMatches. */
 export interface FindOptions {
   /** Text about the whole page (its title): decides a collision the paragraph leaves open. */
-  context?: string;
+  context?: string | undefined;
 }
 
 /** Compiles the dictionary once (a few milliseconds); reuse the result for every text. */
@@ -163,11 +165,46 @@ function toMatch(target: Target | undefined, c: Candidate, enabled: MatchFilter 
   return match;
 }
 
+/** Between a district and the place it is said to be in: "Nantong's Tongzhou", 南通市通州区. */
+const DISTRICT_OWNER_BEFORE = /^(?:['\u2019]s |市|的|)$/;
+/** "Tongzhou District in Nantong", "Tongzhou, Nantong". */
+const DISTRICT_OWNER_AFTER = /^(?: District| County)?(?:, | in | of |)$/;
+
+/**
+ * The sense of the place at chosen[index] (see matcher-sense.ts). A district or county named
+ * right beside a place of another region is that region's namesake ("Nantong's Tongzhou" is not
+ * Beijing's Tongzhou).
+ */
+function senseAt(text: string, chosen: readonly Candidate[], index: number, target: Target): PlaceSense {
+  const at = chosen[index] as Candidate;
+  const district = target.kind === 'city' && target.district === true;
+  const sense = placeSense(text, at.start, at.end, {
+    capital: target.kind === 'region' && target.id === CAPITAL_REGION,
+    aboveDistrict: !district,
+  });
+  if (sense !== 'place' || !district) return sense;
+  const owner = (j: number, gap: RegExp): boolean => {
+    const other = chosen[j];
+    if (other === undefined || other.entry.contextRegion === undefined || other.entry.contextRegion === target.region) return false;
+    const between = j < index ? text.slice(other.end, at.start) : text.slice(at.end, other.start);
+    return gap.test(between);
+  };
+  return owner(index - 1, DISTRICT_OWNER_BEFORE) || owner(index + 1, DISTRICT_OWNER_AFTER) ? 'other-place' : 'place';
+}
+
+/** The claimant a candidate stands for here (collided terms are decided by context). */
+function targetAt(d: Dictionary, chosen: readonly Candidate[], index: number, context: string | undefined): Target | undefined {
+  const c = chosen[index] as Candidate;
+  return c.entry.targets.length > 1 ? claimantAt(d, chosen, index, context) : c.entry.targets[0];
+}
+
 /**
  * All matches in text, sorted by start and non-overlapping. `enabled` limits the kinds and
  * categories returned; the result is always the unfiltered result minus the disabled matches,
  * so switching a kind off never makes a shorter name appear inside a longer one. (Hence the
- * scan itself is the same whatever is enabled; only an all-off filter skips it.)
+ * scan itself is the same whatever is enabled; only an all-off filter skips it.) A place name
+ * used in another sense (an institution's name, the capital for the government, a namesake
+ * road or district) is no match.
  */
 export function findMatches(
   dict: CompiledDictionary,
@@ -179,10 +216,35 @@ export function findMatches(
   if (enabled !== undefined && !enabled.regions && !enabled.cities && enabled.categories.size === 0) return [];
   const chosen = resolveOverlaps(scan(d, text));
   const matches: Match[] = [];
-  chosen.forEach((c, index) => {
-    const target = c.entry.targets.length > 1 ? claimantAt(d, chosen, index, options?.context) : c.entry.targets[0];
+  for (let index = 0; index < chosen.length; index += 1) {
+    const c = chosen[index] as Candidate;
+    const target = targetAt(d, chosen, index, options?.context);
+    if (target === undefined) continue;
+    if (c.entry.place ? senseAt(text, chosen, index, target) !== 'place' : target.kind === 'sector' && isInCompanyName(text, c.start, c.end)) {
+      continue;
+    }
     const match = toMatch(target, c, enabled);
     if (match !== null) matches.push(match);
-  });
+  }
   return matches;
+}
+
+/** Words that say a text is about China without naming a region or city. */
+const CHINA_WORDS = /\b(?:China|Chinese|PRC|Sino-)|中国|我国|国务院|中共/;
+
+/**
+ * Whether a text is about China: it says China, or names a region or city (or the capital
+ * standing for the government). Sector words are marked only on pages about China.
+ */
+export function mentionsChina(dict: CompiledDictionary, text: string): boolean {
+  if (CHINA_WORDS.test(text)) return true;
+  const d = asDictionary(dict);
+  const chosen = resolveOverlaps(scan(d, text));
+  for (let index = 0; index < chosen.length; index += 1) {
+    const target = targetAt(d, chosen, index, undefined);
+    if (target === undefined || !isPlace(target)) continue;
+    const sense = senseAt(text, chosen, index, target);
+    if (sense === 'place' || sense === 'metonym') return true;
+  }
+  return false;
 }

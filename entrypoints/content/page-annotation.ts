@@ -8,10 +8,11 @@ import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
 import { Annotator, type ScannedAhead } from './annotator';
 import type { WorkStats } from './slicer';
-import { findArticleRoot } from './article-root';
+import { findArticleRoot, findArticleRoots } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
 import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
+import { isAboutChina, pageContext } from './page-topic';
 import { watchPage, type PageWatcher } from './page-watcher';
 
 export const STATUS_ATTR = 'data-fyp-status';
@@ -57,11 +58,22 @@ export class PageAnnotation {
   private readonly annotator: Annotator;
   private readonly watcher: PageWatcher;
   private readonly style: ReturnType<typeof installPageStyle>;
+  /** The article root the last pass chose. */
   private root: Element;
+  /**
+   * Every root annotated and still on the page: a new view's article root is added to them, so
+   * that content still on screen keeps its marks (see followRoot).
+   */
+  private roots: Element[] = [];
+  /** Counts reruns, so that a pass over several roots stops when a newer one starts. */
+  private runs = 0;
   /** Highlights switched off on this tab only (keyboard shortcut), until switched on again. */
   private tabOff = false;
   private pass: Promise<void> = Promise.resolve();
   private jumpIndex = new Map<string, number>();
+  /** Whether the page is about China (sector words are marked only then), and its title and headline. */
+  private onTopic = true;
+  private context = '';
 
   constructor(private readonly options: PageAnnotationOptions) {
     this.doc = options.doc;
@@ -74,7 +86,7 @@ export class PageAnnotation {
     this.annotator = new Annotator(
       {
         dictionary: options.dictionary,
-        filter: filterFor(this.settings, options.categories),
+        filter: this.filter(),
         firstMentionOnly: this.settings.firstMentionOnly,
         ...(options.describe ? { describe: options.describe } : {}),
         ...(options.scannedAhead ? { scannedAhead: options.scannedAhead.blocks } : {}),
@@ -91,6 +103,12 @@ export class PageAnnotation {
     // Starting takes a few turns (settings, dictionary): the extension may have gone meanwhile.
     if (options.signal.aborted) this.destroy();
     else options.signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** The settings' filter; no sectors on a page that is not about China. */
+  private filter(): MatchFilter {
+    const filter = filterFor(this.settings, this.options.categories);
+    return this.onTopic ? filter : { ...filter, categories: new Set() };
   }
 
   private styleInput() {
@@ -117,8 +135,9 @@ export class PageAnnotation {
     });
   }
 
-  /** Undo everything and annotate the (possibly new) root again. */
+  /** Undo everything and annotate the roots again (the article root chosen anew). */
   private rerun(): Promise<void> {
+    const run = ++this.runs;
     const unwrapped = this.annotator.reset();
     this.watcher.ignoreOwnChanges();
     this.jumpIndex.clear();
@@ -126,33 +145,83 @@ export class PageAnnotation {
       this.notify();
       return (this.pass = unwrapped);
     }
-    this.root = findArticleRoot(this.doc);
-    this.pass = this.annotator.annotate(this.root, this.options.signal).then(() => this.notify());
+    this.readPage();
+    const roots = this.roots;
+    this.pass = (async () => {
+      for (const root of roots) {
+        // A later rerun has reset the annotator: its pass annotates the roots.
+        if (run !== this.runs) return;
+        await this.annotator.annotate(root, this.options.signal);
+      }
+    })().then(() => this.notify());
     return this.pass;
+  }
+
+  /**
+   * Chooses the article root again and reads the title: the roots become the new root and the
+   * earlier roots still on the page that it does not hold. Returns the roots found, and whether
+   * the page's topic changed (sector words on or off).
+   */
+  private readPage(): { found: Element[]; topicChanged: boolean } {
+    const found = findArticleRoots(this.doc);
+    const root = found[found.length - 1] as Element;
+    this.root = root;
+    this.roots = [...this.roots.filter((r) => r.isConnected && !found.some((f) => f.contains(r))), ...found];
+    const wasOnTopic = this.onTopic;
+    this.context = pageContext(this.doc);
+    this.onTopic = isAboutChina(this.options.dictionary, this.context, root);
+    this.annotator.setOptions({ filter: this.filter(), context: this.context });
+    return { found, topicChanged: wasOnTopic !== this.onTopic };
+  }
+
+  /**
+   * A new view (SPA navigation) or a new article root: the new root is annotated and nothing is
+   * unmarked, so live content that stays on screen keeps its marks (content the page removed
+   * takes its marks with it).
+   */
+  private followRoot(): void {
+    if (!this.isOn()) return;
+    const { found, topicChanged } = this.readPage();
+    if (topicChanged) {
+      void this.rerun();
+      return;
+    }
+    this.pass = this.pass
+      .then(async () => {
+        for (const root of found) await this.annotator.annotate(root, this.options.signal, { eager: true });
+      })
+      .then(() => this.notify());
   }
 
   private onPageChanges(targets: Element[], rescan: boolean): void {
     if (!this.isOn()) return;
-    // A live blog may outgrow the element first chosen as its article: follow the new root.
-    if (rescan || findArticleRoot(this.doc) !== this.root) {
+    if (rescan) {
       void this.rerun();
       return;
     }
+    // A live blog may outgrow the element first chosen as its article: follow the new root.
+    // (Only changes outside the roots can move it; finding it may walk the whole page.)
+    const outside = targets.some((t) => !this.roots.some((r) => r.contains(t)));
+    if (outside && findArticleRoot(this.doc) !== this.root) {
+      this.followRoot();
+      return;
+    }
     for (const target of targets) {
-      if (!this.root.contains(target) && !target.contains(this.root)) continue;
-      const scope = target.contains(this.root) ? this.root : target;
-      this.annotator.clearWithin(scope);
-      // Unwrapping is our own change: forget it, or it would come back as a page change.
-      this.watcher.ignoreOwnChanges();
-      // Eager: these blocks were marked before (or are new, where the reader is reading).
-      this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal, { eager: true }));
+      const scopes = this.roots.some((r) => r.contains(target)) ? [target] : this.roots.filter((r) => target.contains(r));
+      for (const scope of scopes) {
+        this.annotator.clearWithin(scope);
+        // Unwrapping is our own change: forget it, or it would come back as a page change.
+        this.watcher.ignoreOwnChanges();
+        // Eager: these blocks were marked before (or are new, where the reader is reading).
+        this.pass = this.pass.then(() => this.annotator.annotate(scope, this.options.signal, { eager: true }));
+      }
     }
     this.pass = this.pass.then(() => this.notify());
   }
 
-  /** SPA navigation: the page is a new article now. */
+  /** SPA navigation: the page shows a new article now (what stays on screen keeps its marks). */
   onLocationChange(): void {
-    void this.rerun();
+    this.followRoot();
   }
 
   /** Applies new settings: removes exactly what was switched off, re-annotates what was switched on. */
@@ -161,7 +230,7 @@ export class PageAnnotation {
     const prev = this.settings;
     this.settings = next;
     this.style.update(this.styleInput());
-    const filter = filterFor(next, this.options.categories);
+    const filter = this.filter();
     const prevFilter = this.annotator.filter;
     this.annotator.setOptions({ filter, firstMentionOnly: next.firstMentionOnly });
     if (!this.isOn()) {

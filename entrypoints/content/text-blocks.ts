@@ -25,6 +25,8 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
   '[contenteditable]:not([contenteditable="false"])',
   'nav', '[role="navigation"]', 'form', '[role="search"]', '[role="banner"]',
   '[role="contentinfo"]', '[aria-hidden="true"]', '[data-fyp-ui]', 'mark[data-fyp-kind]',
+  // Hidden where the page says so in its markup (menus that open on hover, templates).
+  '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]', 'marquee',
 ];
 const EXCLUDED = EXCLUDED_SELECTORS.join(',');
 
@@ -33,9 +35,23 @@ function isSiteChrome(el: Element): boolean {
   return (el.tagName === 'HEADER' || el.tagName === 'FOOTER') && el.closest('article') === null;
 }
 
+/**
+ * Class or id words of page furniture (reader comments, related and ranked lists, breadcrumbs,
+ * tickers, share bars, sidebars, footers), as reader modes recognise it; a name that also says
+ * it is the article or its text ("related-article", "comment-body") is not taken for one.
+ */
+const FURNITURE_NAME =
+  /(?:^|[^a-z])(?:comments?|cmnt|cmt|replies|reply|related|recommend\w*|breadcrumbs?|crumbs?|ticker|sidebar|share|sharing|social|foot|footer|copyright|pagination|pager|rank|ranking|hot|hotnews|trending|popular|keywords|tags)(?![a-z])/i;
+const CONTENT_NAME = /article|body|content|story|entry|main|text/i;
+
+function hasFurnitureName(el: Element): boolean {
+  const name = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  return name.length > 1 && FURNITURE_NAME.test(name) && !CONTENT_NAME.test(name);
+}
+
 /** Whether an element (and so its subtree) is left alone. */
 export function isExcluded(el: Element): boolean {
-  return el.matches(EXCLUDED) || isSiteChrome(el);
+  return el.matches(EXCLUDED) || isSiteChrome(el) || hasFurnitureName(el);
 }
 
 export interface TextBlock {
@@ -55,14 +71,60 @@ export function blockOf(node: Node, root: Element): Element {
   return root;
 }
 
+/** Blocks whose text is at least this much in links are link lists: site furniture. */
+export const LINK_LIST_SHARE = 0.5;
+
+/** Characters of a string that are not white space. */
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 160 && c !== 0x3000) n += 1;
+  }
+  return n;
+}
+
+/** Share of a block's text (spaces left out) inside links. */
+export function linkShare(block: TextBlock): number {
+  let total = 0;
+  let linked = 0;
+  // Text straight in the block element is in a link only if the whole block is.
+  let blockLinked: boolean | undefined;
+  for (const node of block.nodes) {
+    const length = visibleLength(node.data);
+    if (length === 0) continue;
+    total += length;
+    const parent = node.parentElement;
+    const inLink =
+      parent === block.element
+        ? (blockLinked ??= block.element.closest('a[href]') !== null)
+        : parent?.closest('a[href]') != null;
+    if (inLink) linked += length;
+  }
+  return total === 0 ? 0 : linked / total;
+}
+
 /**
- * Walks `root` and yields its text blocks. It is a generator so that the caller can pause
+ * A link list (menus, tickers, related articles, lists of sites): a block mostly made of links,
+ * even inside an article. A headline that is a link is still the headline.
+ */
+function isLinkList(block: TextBlock): boolean {
+  return block.element.tagName !== 'H1' && linkShare(block) >= LINK_LIST_SHARE;
+}
+
+export interface WalkOptions {
+  /** Yield link lists too (see isLinkList); they are left out by default. */
+  keepLinkLists?: boolean;
+}
+
+/**
+ * Walks `root` and yields its text blocks, link lists left out. It is a generator so that the caller can pause
  * between blocks (time slicing on huge pages) without losing its place, and it walks only as far
  * as the block it yields: a block is yielded as soon as the walk leaves it, so an outer block
  * (the root, with the whitespace between its paragraphs) comes after the blocks nested in it.
  * `order` gives the document order of their beginnings.
  */
-export function* walkTextBlocks(root: Element): Generator<TextBlock, void, undefined> {
+export function* walkTextBlocks(root: Element, options: WalkOptions = {}): Generator<TextBlock, void, undefined> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
@@ -78,7 +140,8 @@ export function* walkTextBlocks(root: Element): Generator<TextBlock, void, undef
   // so far: a nested block interrupts its parent's text, which goes on after it.
   const open: TextBlock[] = [];
   let opened = 0;
-  const hasText = (block: TextBlock) => block.nodes.some((t) => t.data.trim() !== '');
+  const keep = options.keepLinkLists === true;
+  const hasText = (block: TextBlock) => block.nodes.some((t) => t.data.trim() !== '') && (keep || !isLinkList(block));
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
     const element = blockOf(text, root);

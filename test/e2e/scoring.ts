@@ -49,12 +49,12 @@ export function score(marks: { kind: string; id: string; text: string }[], label
 /**
  * The CGTN-style fixture's regions, most mentioned first (a city counts for its region), ties
  * in order of first mention — counted by hand from test/fixtures/cgtn-article.html, whose
- * <article> (the nav and footer are outside it) names: Guangdong 3 (Guangdong, Shenzhen, and the
- * "Related" link "Guangdong opens a new AI lab"), Zhejiang 3 (Zhejiang, Hangzhou, Ningbo); then
- * 2 each, by first mention: Jiangsu (Jiangsu, Suzhou), Anhui (Anhui, Hefei), Sichuan (Sichuan,
- * Chengdu), Inner Mongolia (Inner Mongolia, Baotou), Hainan (Hainan, Haikou); Shanghai 1.
+ * <article> (the nav and footer are outside it; its "Related" list is site furniture) names:
+ * Zhejiang 3 (Zhejiang, Hangzhou, Ningbo); then 2 each, by first mention: Guangdong (Guangdong,
+ * Shenzhen), Jiangsu (Jiangsu, Suzhou), Anhui (Anhui, Hefei), Sichuan (Sichuan, Chengdu), Inner
+ * Mongolia (Inner Mongolia, Baotou), Hainan (Hainan, Haikou); Shanghai 1.
  */
-export const CGTN_ORDER = ['guangdong', 'zhejiang', 'jiangsu', 'anhui', 'sichuan', 'inner-mongolia', 'hainan', 'shanghai'];
+export const CGTN_ORDER = ['zhejiang', 'guangdong', 'jiangsu', 'anhui', 'sichuan', 'inner-mongolia', 'hainan', 'shanghai'];
 
 /** The popup's ordering rule applied to a page's own marks (in document order). */
 export function mentionOrder(marks: readonly { kind: string; region: string | null }[]): string[] {
