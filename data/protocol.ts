@@ -32,6 +32,8 @@ export interface PageResults {
   title: string;
   state: PageState;
   mentions: PageMention[];
+  /** Blocks the page kept changing under our marks, left unmarked (their mentions count). */
+  blocksLeftAlone?: number;
 }
 
 export type ContentRequest =

@@ -11,7 +11,7 @@ import type { EntityKind, PageMention } from '../../data/protocol';
 /** The entity part of a mention or mark. */
 export type MarkedEntity = Pick<PageMention, 'kind' | 'id' | 'region' | 'category'>;
 import { findMatches, isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
-import { highlightRanges, MARK_ELEMENT, removeMarks, type HighlightRange } from './highlighter';
+import { MARK_ELEMENT, type Highlighter, type HighlightRange } from './highlighter';
 import { nearViewport, type NearWatcher, type NearWatcherFactory } from './near-viewport';
 import { sentenceAround } from './sentences';
 import { Slicer, type WorkStats } from './slicer';
@@ -50,6 +50,8 @@ export interface AnnotatorOptions {
   eagerMarks?: number;
   /** Watches deferred blocks for coming near the viewport (nearViewport). */
   nearWatcher?: NearWatcherFactory;
+  /** Makes and undoes every mark (and withdraws them when the page touches them). */
+  highlighter: Highlighter;
 }
 
 /** Our marks, for selectors elsewhere (page watcher, jump). */
@@ -57,10 +59,9 @@ export const OUR_MARKS = `${MARK_ELEMENT}[data-fyp-kind]`;
 
 /**
  * Up to this many marks are unwrapped at once (about 30 ms on the development machine); more
- * are unwrapped in slices: 23,716 marks at once took 367 ms.
+ * are unwrapped in slices, block by block: 23,716 marks at once took 367 ms.
  */
 const UNWRAP_AT_ONCE = 2_000;
-const UNWRAP_CHUNK = 200;
 
 /**
  * Marks wrapped while a page loads; beyond them, blocks are matched (the popup and badge count
@@ -171,14 +172,18 @@ export class Annotator {
    */
   annotateBlock(block: TextBlock, index = this.blockCounter++, eager = false): number {
     const old = this.records.get(block.element);
+    const { highlighter } = this.options;
     if (old) {
-      removeMarks(old.marks.filter((m) => block.element.contains(m)));
+      highlighter.unmark([block.element]);
       this.records.delete(block.element);
       if (old.deferred) this.near?.unobserve(block.element);
-      // Unwrapping merged text nodes: read the block again.
+      // The walk saw the text nodes we had inserted, gone now: read the block again.
       const element = block.element;
       block = [...walkTextBlocks(element)].find((b) => b.element === element) ?? block;
-      if (block.nodes.some((n) => !n.isConnected)) return old.marks.length;
+      if (block.nodes.some((n) => !n.isConnected)) {
+        this.version++;
+        return old.marks.length;
+      }
     }
     const text = blockText(block);
     const { filter } = this.options;
@@ -196,17 +201,35 @@ export class Annotator {
         return true;
       });
     }
+    if (!old || old.text !== text || !sameMatches(old.matches, matches)) this.version++;
     if (matches.length === 0) return old?.marks.length ?? 0;
+    if (highlighter.isLeftAlone(block.element)) {
+      // The page keeps removing what we add here: its mentions count, it is not marked.
+      this.records.set(block.element, { marks: [], text, matches, index });
+      return old?.marks.length ?? 0;
+    }
     if (!eager && this.eagerLeft <= 0) {
       this.records.set(block.element, { marks: [], text, matches, index, deferred: true });
       this.nearWatcher().observe(block.element);
       return old?.marks.length ?? 0;
     }
-    const marks = highlightRanges(block, this.rangesFor(matches, text), text);
+    const marks = highlighter.mark(block, this.rangesFor(matches, text), text);
     if (!eager) this.eagerLeft -= marks.length;
     this.records.set(block.element, { marks, text, matches, index });
     return marks.length + (old?.marks.length ?? 0);
   }
+
+  /** The page touched this block and the highlighter withdrew its marks. */
+  withdrawn(element: Element): void {
+    const record = this.records.get(element);
+    if (record) record.marks = [];
+  }
+
+  /**
+   * Bumped whenever the mentions may have changed (a block's text or matches), so that nothing
+   * is sent to the background when a pass changed nothing.
+   */
+  version = 0;
 
   private rangesFor(matches: readonly Match[], text: string): HighlightRange[] {
     return matches.map((match) => ({
@@ -261,7 +284,7 @@ export class Annotator {
       this.records.delete(element);
       return block ? this.annotateBlock(block, record.index, true) : 0;
     }
-    record.marks = highlightRanges(block, this.rangesFor(record.matches, record.text), record.text);
+    record.marks = this.options.highlighter.mark(block, this.rangesFor(record.matches, record.text), record.text);
     record.deferred = false;
     return record.marks.length;
   }
@@ -297,22 +320,23 @@ export class Annotator {
   }
 
   /**
-   * Unwraps marks already dropped from the records: at once when they are few, else in slices
-   * after any unwrapping still in progress. Settles when they are all gone.
+   * Unwraps the marks of blocks already dropped from the records (`marks` of them in all): at
+   * once when they are few, else in slices after any unwrapping still in progress. Settles when
+   * they are all gone.
    */
-  private unwrap(marks: HTMLElement[]): Promise<void> {
-    if (marks.length <= UNWRAP_AT_ONCE) {
-      removeMarks(marks);
+  private unwrap(blocks: Element[], marks: number): Promise<void> {
+    const { highlighter } = this.options;
+    if (marks <= UNWRAP_AT_ONCE) {
+      highlighter.unmark(blocks);
       return this.unwrapping;
     }
     this.unwrapping = this.unwrapping.then(async () => {
-      const slicer = this.slicerFor(marks[0]?.ownerDocument);
+      const slicer = this.slicerFor(blocks[0]?.ownerDocument);
       try {
-        for (let i = 0; i < marks.length; i += UNWRAP_CHUNK) {
+        for (const block of blocks) {
           if (slicer.due()) await slicer.next();
-          const chunk = marks.slice(i, i + UNWRAP_CHUNK);
-          removeMarks(chunk);
-          slicer.noteChanges(chunk.length);
+          highlighter.unmark([block]);
+          slicer.noteChanges(1);
         }
       } finally {
         slicer.finish();
@@ -323,30 +347,57 @@ export class Annotator {
 
   /** Removes the marks (and mentions) of blocks inside `element`, e.g. before redoing them. */
   clearWithin(element: Element): void {
-    const marks: HTMLElement[] = [];
+    const blocks: Element[] = [];
+    let marks = 0;
     for (const [block, record] of this.records) {
       if (element === block || element.contains(block)) {
-        marks.push(...record.marks);
+        blocks.push(block);
+        marks += record.marks.length;
         this.records.delete(block);
         if (record.deferred) this.near?.unobserve(block);
+        this.version++;
       }
     }
-    void this.unwrap(marks);
+    void this.unwrap(blocks, marks);
   }
 
-  /** Removes exactly the marks (and mentions) of entities for which `drop` is true. */
+  /**
+   * Removes exactly the marks (and mentions) of entities for which `drop` is true: each block
+   * concerned is unmarked and marked again with what remains.
+   */
   removeWhere(drop: (entity: MarkedEntity) => boolean): Promise<void> {
-    const gone: HTMLElement[] = [];
-    for (const record of this.records.values()) {
-      record.marks = record.marks.filter((mark) => {
-        if (!drop(entityOfMark(mark))) return true;
-        gone.push(mark);
-        return false;
-      });
-      record.matches = record.matches.filter((match) => !drop(match));
+    const redo: Element[] = [];
+    for (const [element, record] of this.records) {
+      const kept = record.matches.filter((match) => !drop(match));
+      if (kept.length === record.matches.length) continue;
+      this.version++;
+      record.matches = kept;
       delete record.mentions;
+      if (record.marks.length > 0) redo.push(element);
     }
-    return this.unwrap(gone);
+    if (redo.length === 0) return this.unwrapping;
+    const generation = this.generation;
+    this.unwrapping = this.unwrapping.then(async () => {
+      const slicer = this.slicerFor(redo[0]?.ownerDocument);
+      try {
+        for (const element of redo) {
+          if (slicer.due()) await slicer.next();
+          const record = this.records.get(element);
+          if (generation !== this.generation || !record || record.marks.length === 0) continue;
+          this.options.highlighter.unmark([element]);
+          const block = [...walkTextBlocks(element)].find((b) => b.element === element);
+          const text = block ? blockText(block) : '';
+          record.marks =
+            block && text === record.text
+              ? this.options.highlighter.mark(block, this.rangesFor(record.matches, text), text)
+              : [];
+          slicer.noteChanges(record.marks.length + 1);
+        }
+      } finally {
+        slicer.finish();
+      }
+    });
+    return this.unwrapping;
   }
 
   /**
@@ -358,10 +409,17 @@ export class Annotator {
     this.near?.disconnect();
     this.near = undefined;
     this.eagerLeft = this.options.eagerMarks ?? EAGER_MARKS;
-    const marks: HTMLElement[] = [];
-    for (const record of this.records.values()) marks.push(...record.marks);
+    let marks = 0;
+    for (const record of this.records.values()) marks += record.marks.length;
+    const blocks = [...this.records.keys()];
+    if (blocks.length > 0) this.version++;
     this.records.clear();
-    return this.unwrap(marks);
+    return this.unwrap(blocks, marks);
+  }
+
+  /** Blocks the page kept changing under our marks, left unmarked (their mentions count). */
+  leftAloneCount(): number {
+    return this.options.highlighter.leftAloneCount();
   }
 
   setOptions(options: Partial<AnnotatorOptions>): void {
@@ -377,7 +435,12 @@ export class Annotator {
     const live: BlockRecord[] = [];
     for (const [block, record] of this.records) {
       if (block.isConnected) live.push(record);
-      else this.records.delete(block);
+      else {
+        // Gone from the page: its nodes get their text back, should the page put it back.
+        this.options.highlighter.unmark([block]);
+        this.records.delete(block);
+        this.version++;
+      }
     }
     return live;
   }
@@ -421,6 +484,16 @@ export class Annotator {
       a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
   }
+}
+
+function sameMatches(a: readonly Match[], b: readonly Match[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((m, i) => {
+      const n = b[i] as Match;
+      return m.start === n.start && m.end === n.end && m.kind === n.kind && m.id === n.id;
+    })
+  );
 }
 
 /** What a mark stands for, read back from its attributes. */

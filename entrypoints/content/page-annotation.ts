@@ -7,6 +7,7 @@ import type { RegionId, SectorCategory } from '../../data/schema';
 import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
 import { Annotator, type ScannedAhead } from './annotator';
+import { Highlighter } from './highlighter';
 import type { WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
@@ -55,7 +56,10 @@ export class PageAnnotation {
   private readonly doc: Document;
   private settings: Settings;
   private readonly annotator: Annotator;
+  private readonly highlighter: Highlighter;
   private readonly watcher: PageWatcher;
+  /** What the background was last told (see notify). */
+  private told: { regionCount: number; version: number } | undefined;
   private readonly style: ReturnType<typeof installPageStyle>;
   private root: Element;
   /** Highlights switched off on this tab only (keyboard shortcut), until switched on again. */
@@ -68,11 +72,23 @@ export class PageAnnotation {
     this.settings = options.settings;
     // Chosen by each pass (rerun), the first included: the article may render late.
     this.root = this.doc.documentElement;
+    // One MutationObserver (the watcher's) sees the page's changes: the highlighter withdraws
+    // marks from what the page touched at once, the watcher batches what to annotate again.
+    this.highlighter = new Highlighter({
+      onWithdrawn: (element) => {
+        this.annotator.withdrawn(element);
+        this.watcher.touch(element);
+      },
+      beforeOwnWork: () => this.watcher.takePageChanges(),
+      afterOwnWork: () => this.watcher.ignoreOwnChanges(),
+    });
     this.watcher = watchPage(this.doc, (changes) => this.onPageChanges(changes.targets, changes.rescan), {
       signal: options.signal,
+      onRecords: (records) => this.highlighter.pageChanged(records),
     });
     this.annotator = new Annotator(
       {
+        highlighter: this.highlighter,
         dictionary: options.dictionary,
         filter: filterFor(this.settings, options.categories),
         firstMentionOnly: this.settings.firstMentionOnly,
@@ -197,6 +213,7 @@ export class PageAnnotation {
       title: this.doc.title,
       state: this.state,
       mentions: this.isOn() ? this.annotator.mentions() : [],
+      blocksLeftAlone: this.isOn() ? this.annotator.leftAloneCount() : 0,
     };
   }
 
@@ -217,8 +234,20 @@ export class PageAnnotation {
     return { found: true, position: position + 1, total: marks.length };
   }
 
+  /** Tells the background (badge, popup) about the results, only when they may have changed. */
   private notify(): void {
-    this.options.onResultsChanged?.(this.isOn() ? this.annotator.regionCount() : 0);
+    if (this.options.signal.aborted) return;
+    const regionCount = this.isOn() ? this.annotator.regionCount() : 0;
+    const version = this.annotator.version;
+    if (this.told && this.told.regionCount === regionCount && this.told.version === version) return;
+    this.told = { regionCount, version };
+    this.options.onResultsChanged?.(regionCount);
+  }
+
+  /** Tells the background again even if nothing changed (the page came back from bfcache). */
+  renotify(): void {
+    this.told = undefined;
+    this.notify();
   }
 
   private readonly beforePrint = (): void => {
@@ -229,6 +258,7 @@ export class PageAnnotation {
     this.doc.defaultView?.removeEventListener('beforeprint', this.beforePrint);
     this.watcher.destroy();
     void this.annotator.reset();
+    this.highlighter.destroy();
     this.style.remove();
     this.doc.documentElement.removeAttribute(STATUS_ATTR);
   }

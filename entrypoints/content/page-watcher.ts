@@ -17,6 +17,8 @@ export interface PageChanges {
 export interface PageWatcher {
   /** Forget mutations recorded so far (call right after our own synchronous DOM work). */
   ignoreOwnChanges(): void;
+  /** Take in the page's mutations not yet delivered (call right before our own DOM work). */
+  takePageChanges(): void;
   /**
    * Stop observing until `resume()`, around a synchronous stretch of our own DOM work. Cheaper
    * than dropping its records afterwards: the browser then creates no record at all for the
@@ -25,6 +27,8 @@ export interface PageWatcher {
    */
   pause(): void;
   resume(): void;
+  /** Report `element` as changed, as if the page had changed it (batched like the rest). */
+  touch(element: Element): void;
   /** Stop watching. */
   destroy(): void;
 }
@@ -42,7 +46,16 @@ function isOurs(node: Node): boolean {
 export function watchPage(
   doc: Document,
   onChanges: (changes: PageChanges) => void,
-  { delayMs = 150, signal }: { delayMs?: number; signal?: AbortSignal } = {},
+  {
+    delayMs = 150,
+    signal,
+    onRecords,
+  }: {
+    delayMs?: number;
+    signal?: AbortSignal;
+    /** Given the page's mutation records as they are delivered, before they are batched. */
+    onRecords?: (records: readonly MutationRecord[]) => void;
+  } = {},
 ): PageWatcher {
   const pending = new Set<Node>();
   let burst = false;
@@ -77,6 +90,7 @@ export function watchPage(
   };
 
   const record = (mutations: MutationRecord[]) => {
+    onRecords?.(mutations);
     for (const mutation of mutations) {
       if (mutation.type === 'characterData') {
         if (!isOurs(mutation.target)) pending.add(mutation.target);
@@ -107,6 +121,15 @@ export function watchPage(
   signal?.addEventListener('abort', destroy, { once: true });
   return {
     ignoreOwnChanges: () => void observer.takeRecords(),
+    takePageChanges: () => {
+      const records = observer.takeRecords();
+      if (records.length > 0) record(records);
+    },
+    touch: (element) => {
+      if (destroyed) return;
+      pending.add(element);
+      timer ??= setTimeout(flush, delayMs);
+    },
     pause: () => {
       if (paused || destroyed) return;
       paused = true;
