@@ -129,8 +129,14 @@ export function unmarkBlock(marked: MarkedBlock, written?: ReadonlySet<Node>): v
   marked.marks = [];
 }
 
-/** Page touches of one block after which it is left alone for the rest of the page's life. */
-export const TOUCHES_BEFORE_LEAVING_ALONE = 2;
+/**
+ * Times the page may remove our marks from a block while keeping its own text there (a script
+ * that strips what it does not know) before the block is left alone for the rest of the page's
+ * life. Rewriting the block's text (a ticker, a re-render) withdraws the marks too but is no
+ * strike, up to TOUCHES_BEFORE_LEAVING_ALONE times, which bounds any other fight.
+ */
+export const STRIKES_BEFORE_LEAVING_ALONE = 2;
+export const TOUCHES_BEFORE_LEAVING_ALONE = 20;
 
 export interface HighlighterOptions {
   /** Told after the page touched a marked block and its marks were withdrawn. */
@@ -153,8 +159,10 @@ export interface HighlighterOptions {
  */
 export class Highlighter {
   private readonly blocks = new Map<Element, MarkedBlock>();
-  private readonly touches = new WeakMap<Element, number>();
+  private readonly touches = new WeakMap<Element, { strikes: number; touches: number }>();
   private readonly leftAlone = new Set<Element>();
+  /** Server-rendered framework roots: their text is never split (see setUnsplittable). */
+  private unsplittable: readonly Element[] = [];
   private destroyed = false;
 
   constructor(private readonly options: HighlighterOptions = {}) {}
@@ -186,9 +194,17 @@ export class Highlighter {
     });
   }
 
-  /** Whether the page has touched this block's marks too often for us to mark it again. */
+  /**
+   * Whether a block gets no marks: the page has fought them off, or it lies in a server-rendered
+   * framework root (whose hydration expects the DOM exactly as it was sent).
+   */
   isLeftAlone(element: Element): boolean {
-    return this.leftAlone.has(element);
+    return this.leftAlone.has(element) || this.unsplittable.some((root) => root.contains(element));
+  }
+
+  /** Sets the subtrees whose text must never be split (see findServerRenderedRoots). */
+  setUnsplittable(roots: readonly Element[]): void {
+    this.unsplittable = roots;
   }
 
   /** Blocks left alone that are still on the page. */
@@ -222,6 +238,7 @@ export class Highlighter {
   pageChanged(records: readonly MutationRecord[]): void {
     if (this.blocks.size === 0) return;
     const touched = new Set<Element>();
+    const struck = new Set<Element>();
     const written = new Set<Node>();
     for (const record of records) {
       const block = this.markedBlockOf(record.target);
@@ -231,6 +248,7 @@ export class Highlighter {
         touched.add(block);
       } else if (record.type === 'childList' && this.changesText(record)) {
         touched.add(block);
+        if (this.removesOnlyOurs(block, record)) struck.add(block);
       }
     }
     if (touched.size === 0) return;
@@ -241,9 +259,13 @@ export class Highlighter {
         if (!marked) continue;
         unmarkBlock(marked, written);
         this.blocks.delete(element);
-        const count = (this.touches.get(element) ?? 0) + 1;
+        const count = this.touches.get(element) ?? { strikes: 0, touches: 0 };
+        count.touches++;
+        if (struck.has(element)) count.strikes++;
         this.touches.set(element, count);
-        if (count >= TOUCHES_BEFORE_LEAVING_ALONE) this.leftAlone.add(element);
+        if (count.strikes >= STRIKES_BEFORE_LEAVING_ALONE || count.touches >= TOUCHES_BEFORE_LEAVING_ALONE) {
+          this.leftAlone.add(element);
+        }
       }
     });
     for (const element of touched) this.options.onWithdrawn?.(element);
@@ -268,6 +290,17 @@ export class Highlighter {
       return nodes.length > 0;
     }
     return this.isOurs(record.previousSibling) || this.isOurs(record.nextSibling);
+  }
+
+  /** Whether the page removed nodes of ours from a block while its own split nodes stay. */
+  private removesOnlyOurs(block: Element, record: MutationRecord): boolean {
+    const marked = this.blocks.get(block);
+    if (!marked || record.removedNodes.length === 0) return false;
+    const ours = new Set<Node>(marked.splits.flatMap((split) => split.pieces));
+    return (
+      [...record.removedNodes].every((node) => ours.has(node)) &&
+      marked.splits.every((split) => split.node.parentNode !== null)
+    );
   }
 
   private isOurs(node: Node | null): boolean {

@@ -7,6 +7,7 @@ import type { RegionId, SectorCategory } from '../../data/schema';
 import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
 import { Annotator, type ScannedAhead } from './annotator';
+import { findServerRenderedRoots } from './framework-roots';
 import { Highlighter } from './highlighter';
 import type { WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
@@ -76,6 +77,8 @@ export class PageAnnotation {
     // marks from what the page touched at once, the watcher batches what to annotate again.
     this.highlighter = new Highlighter({
       onWithdrawn: (element) => {
+        // For DevTools and the page-safety tests: how often the page made us withdraw marks.
+        performance.mark('fyp:withdrawn');
         this.annotator.withdrawn(element);
         this.watcher.touch(element);
       },
@@ -143,6 +146,7 @@ export class PageAnnotation {
       return (this.pass = unwrapped);
     }
     this.root = findArticleRoot(this.doc);
+    this.highlighter.setUnsplittable(findServerRenderedRoots(this.doc));
     this.pass = this.annotator.annotate(this.root, this.options.signal).then(() => this.notify());
     return this.pass;
   }
@@ -241,6 +245,7 @@ export class PageAnnotation {
     const version = this.annotator.version;
     if (this.told && this.told.regionCount === regionCount && this.told.version === version) return;
     this.told = { regionCount, version };
+    performance.mark('fyp:results-changed', { detail: { regionCount } });
     this.options.onResultsChanged?.(regionCount);
   }
 

@@ -42,7 +42,7 @@ function isOurs(node: Node): boolean {
   return el !== null && el.closest(OUR_MARKS) !== null;
 }
 
-/** Watches `document.body`; calls `onChanges` at most once per `delayMs` with what changed. */
+/** Watches the document's body (and its replacement); calls `onChanges` at most once per `delayMs` with what changed. */
 export function watchPage(
   doc: Document,
   onChanges: (changes: PageChanges) => void,
@@ -67,7 +67,8 @@ export function watchPage(
     const targets = new Set<Element>();
     if (!burst) {
       for (const node of pending) {
-        if (!node.isConnected || isOurs(node)) continue;
+        // The whole document is watched (a page may swap in a new <body>); only the body is read.
+        if (!node.isConnected || isOurs(node) || !root.contains(node)) continue;
         const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
         targets.add(el && BLOCKS.has(el.tagName) ? el : blockOf(node, root));
       }
@@ -108,7 +109,9 @@ export function watchPage(
   };
 
   const observer = new MutationObserver(record);
-  const observe = () => observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  // The document element, not the body: a page that navigates by replacing <body> (Turbo-style)
+  // is seen doing so, and its new body is annotated.
+  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   observe();
   let paused = false;
   let destroyed = false;

@@ -4,7 +4,12 @@
  * removes what we added, sees its own text at once (STYLE.md habit 13).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Highlighter, TOUCHES_BEFORE_LEAVING_ALONE, type HighlightRange } from '../../entrypoints/content/highlighter';
+import {
+  Highlighter,
+  STRIKES_BEFORE_LEAVING_ALONE,
+  TOUCHES_BEFORE_LEAVING_ALONE,
+  type HighlightRange,
+} from '../../entrypoints/content/highlighter';
 import { watchPage, type PageWatcher } from '../../entrypoints/content/page-watcher';
 import { blockText, walkTextBlocks, type TextBlock } from '../../entrypoints/content/text-blocks';
 
@@ -149,9 +154,9 @@ describe('the page keeps its own text nodes', () => {
     expect(d.querySelectorAll('mark')).toHaveLength(2);
   });
 
-  it(`a block the page touches ${TOUCHES_BEFORE_LEAVING_ALONE} times is left alone`, async () => {
+  it(`a block whose marks the page strips ${STRIKES_BEFORE_LEAVING_ALONE} times is left alone`, async () => {
     const q = document.getElementById('q') as HTMLElement;
-    for (let round = 0; round < TOUCHES_BEFORE_LEAVING_ALONE; round++) {
+    for (let round = 0; round < STRIKES_BEFORE_LEAVING_ALONE; round++) {
       expect(highlighter.mark(blockOfElement(q), rangesFor('Nothing here but Hebei', WORDS))).toHaveLength(1);
       q.querySelector('mark')?.remove();
       await settle();
@@ -161,6 +166,22 @@ describe('the page keeps its own text nodes', () => {
     expect(highlighter.leftAloneCount()).toBe(1);
     expect(highlighter.mark(blockOfElement(q), rangesFor('Nothing here but Hebei', WORDS))).toEqual([]);
     expect(q.querySelector('mark')).toBeNull();
+  });
+
+  it(`rewriting its own text is no strike, up to ${TOUCHES_BEFORE_LEAVING_ALONE} times`, async () => {
+    const q = document.getElementById('q') as HTMLElement;
+    for (let round = 1; round <= TOUCHES_BEFORE_LEAVING_ALONE; round++) {
+      expect(highlighter.isLeftAlone(q)).toBe(false);
+      const text = `Update ${round}: Hebei`;
+      const held = q.firstChild as Text;
+      highlighter.mark(blockOfElement(q), rangesFor(blockText(blockOfElement(q)), WORDS));
+      // A framework replacing the paragraph's text (React's textContent for a single string).
+      if (round % 2) q.textContent = text;
+      else held.data = text;
+      await settle();
+      expect(q.textContent).toBe(text);
+    }
+    expect(highlighter.isLeftAlone(q)).toBe(true);
   });
 
   it('our own undo is not taken for the page touching a block', async () => {
