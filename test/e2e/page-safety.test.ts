@@ -233,3 +233,108 @@ describe('plain-script pages', () => {
     await page.close();
   });
 });
+
+describe('lifecycle, and pages that try to steer us', () => {
+  /** Performance marks the content script leaves, as the page sees them. */
+  const sent = (page: Page) => page.evaluate(() => performance.getEntriesByName('fyp:results-changed').length);
+
+  /** Tags every mark from the page's world: a mark made again later has no tag. */
+  const tagMarks = (page: Page) =>
+    page.$$eval('mark[data-fyp-kind]', (marks) => {
+      for (const mark of marks) (mark as unknown as { probe: boolean }).probe = true;
+      return marks.length;
+    });
+  const taggedMarks = (page: Page) =>
+    page.$$eval('mark[data-fyp-kind]', (marks) => marks.filter((m) => (m as unknown as { probe?: boolean }).probe).length);
+
+  it('ignores WXT events forged by the page (stop, location change) and keeps working', async () => {
+    const page = await withExtension.context.newPage();
+    await page.goto(server.url(HOST, 'page-safety/plain-script.html'));
+    await page.waitForSelector('html[data-fyp-status="ready"]', { timeout: 15_000 });
+    const marks = await tagMarks(page);
+    expect(marks).toBeGreaterThan(0);
+    const before = await sent(page);
+    // The names WXT derives from the public extension id.
+    await page.evaluate((id) => {
+      document.dispatchEvent(
+        new CustomEvent(`${id}:content:wxt:content-script-started`, {
+          detail: { contentScriptName: 'content', messageId: 'forged' },
+        }),
+      );
+      window.dispatchEvent(new Event(`${id}:content:wxt:locationchange`));
+    }, withExtension.extensionId);
+    // Still annotating: a paragraph added now is marked.
+    await page.evaluate(() => document.getElementById('story')?.insertAdjacentHTML('beforeend', '<p id="late">Shanxi coal output fell.</p>'));
+    await page.waitForSelector('#late mark[data-fyp-kind]', { timeout: 5_000 });
+    // Nothing was redone: the old marks are the same elements.
+    expect(await taggedMarks(page)).toBe(marks);
+    expect(await page.getAttribute('html', 'data-fyp-status')).toBe('ready');
+    expect(await sent(page)).toBe(before + 1);
+    await page.close();
+  });
+
+  it('a copy injected into a tab that runs the engine leaves that engine alone', async () => {
+    const page = await withExtension.context.newPage();
+    await page.goto(server.url(HOST, 'page-safety/plain-script.html'));
+    await page.waitForSelector('html[data-fyp-status="ready"]', { timeout: 15_000 });
+    const marks = await tagMarks(page);
+    const before = await sent(page);
+    const tabId = await tabIdOf(withExtension, page);
+    const driver = await withExtension.context.newPage();
+    await driver.goto(`chrome-extension://${withExtension.extensionId}/options.html`);
+    await driver.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as {
+            chrome: { scripting: { executeScript(o: object): Promise<unknown> } };
+          }
+        ).chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }),
+      tabId,
+    );
+    await driver.close();
+    // Still the same engine: it marks new text, and nothing was unmarked or marked again.
+    await page.evaluate(() => document.getElementById('story')?.insertAdjacentHTML('beforeend', '<p id="late">Shanxi coal output fell.</p>'));
+    await page.waitForSelector('#late mark[data-fyp-kind]', { timeout: 5_000 });
+    expect(await taggedMarks(page)).toBe(marks);
+    expect(await page.locator('#late mark[data-fyp-kind]').count()).toBe(1);
+    expect(await sent(page)).toBe(before + 1);
+    await page.close();
+  });
+
+  // Last in this file: it reloads the extension.
+  it('when the extension is reloaded, the open tab loses every mark at once, with no error', async () => {
+    const page = await withExtension.context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    await page.goto(server.url(HOST, 'page-safety/plain-script.html'));
+    await page.waitForSelector('html[data-fyp-status="ready"]', { timeout: 15_000 });
+    expect(await page.locator('mark[data-fyp-kind]').count()).toBeGreaterThan(0);
+    const html = await page.evaluate(() => document.body.innerHTML.replace(/<mark[^>]*>|<\/mark>/g, ''));
+    const options = await withExtension.context.newPage();
+    await options.goto(`chrome-extension://${withExtension.extensionId}/options.html`);
+    const started = Date.now();
+    // The options page goes away with the extension it belongs to.
+    await options
+      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+      .catch(() => {});
+    await page.waitForFunction(
+      () => document.querySelector('[data-fyp-kind], style[data-fyp-ui]') === null && !document.documentElement.hasAttribute('data-fyp-status'),
+      undefined,
+      { timeout: 5_000, polling: 50 },
+    );
+    console.log(`[page-safety] marks gone ${Date.now() - started} ms after the reload was asked for`);
+    // Nothing left behind, and the page's own script still works on its own text.
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+    await page.evaluate(() => (window as unknown as FixtureWindow).fixture.step());
+    expect(await page.locator('#lead').textContent()).toBe('Hainan and Guangxi open their ports wider to shipping firms.');
+    // Whatever the old copy still does happens now; it must not add marks or errors.
+    await page.evaluate(() => document.getElementById('story')?.insertAdjacentHTML('beforeend', '<p>Shanxi coal output fell.</p>'));
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('mark[data-fyp-kind]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
