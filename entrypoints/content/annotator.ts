@@ -13,7 +13,7 @@ export type MarkedEntity = Pick<PageMention, 'kind' | 'id' | 'region' | 'categor
 import { findMatches, isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
 import { MARK_ELEMENT, type Highlighter, type HighlightRange } from './highlighter';
 import { nearViewport, type NearWatcher, type NearWatcherFactory } from './near-viewport';
-import { sentenceAround } from './sentences';
+import { sentenceFinder } from './sentences';
 import { Slicer, type WorkStats } from './slicer';
 import { blockText, walkTextBlocks, type TextBlock } from './text-blocks';
 
@@ -449,15 +449,19 @@ export class Annotator {
   mentions(): PageMention[] {
     const all: PageMention[] = [];
     for (const record of this.liveRecords()) {
-      record.mentions ??= record.matches.map((match) => ({
-        kind: match.kind,
-        id: match.id,
-        ...(match.region ? { region: match.region } : {}),
-        ...(match.category ? { category: match.category } : {}),
-        text: record.text.slice(match.start, match.end),
-        sentence: sentenceAround(record.text, match.start, match.end),
-        block: record.index,
-      }));
+      if (!record.mentions) {
+        // One finder per block: its sentence ends are found once for all its mentions.
+        const sentenceOf = sentenceFinder(record.text);
+        record.mentions = record.matches.map((match) => ({
+          kind: match.kind,
+          id: match.id,
+          ...(match.region ? { region: match.region } : {}),
+          ...(match.category ? { category: match.category } : {}),
+          text: record.text.slice(match.start, match.end),
+          sentence: sentenceOf(match.start, match.end),
+          block: record.index,
+        }));
+      }
       all.push(...record.mentions);
     }
     return all.sort((a, b) => a.block - b.block);
