@@ -26,6 +26,8 @@ interface BlockRecord {
   index: number;
   /** Built when first asked for: the popup wants them, the badge only counts regions. */
   mentions?: PageMention[];
+  /** Fingerprint of text and matches, when first asked for (see resultsKey). */
+  key?: number;
   /** Matched but not wrapped yet: far from the viewport on a very long page (see EAGER_MARKS). */
   deferred?: boolean;
 }
@@ -180,10 +182,7 @@ export class Annotator {
       // The walk saw the text nodes we had inserted, gone now: read the block again.
       const element = block.element;
       block = [...walkTextBlocks(element)].find((b) => b.element === element) ?? block;
-      if (block.nodes.some((n) => !n.isConnected)) {
-        this.version++;
-        return old.marks.length;
-      }
+      if (block.nodes.some((n) => !n.isConnected)) return old.marks.length;
     }
     const text = blockText(block);
     const { filter } = this.options;
@@ -201,7 +200,6 @@ export class Annotator {
         return true;
       });
     }
-    if (!old || old.text !== text || !sameMatches(old.matches, matches)) this.version++;
     if (matches.length === 0) return old?.marks.length ?? 0;
     if (highlighter.isLeftAlone(block.element)) {
       // The page keeps removing what we add here: its mentions count, it is not marked.
@@ -226,10 +224,20 @@ export class Annotator {
   }
 
   /**
-   * Bumped whenever the mentions may have changed (a block's text or matches), so that nothing
-   * is sent to the background when a pass changed nothing.
+   * A fingerprint of the results (each block's text and matches, in any order): equal
+   * fingerprints mean nothing to tell the background. A block annotated again with the same
+   * text gives the same one.
    */
-  version = 0;
+  resultsKey(): string {
+    let sum = 0;
+    let count = 0;
+    for (const record of this.liveRecords()) {
+      record.key ??= recordKey(record.text, record.matches);
+      sum = (sum + record.key) | 0;
+      count += record.matches.length;
+    }
+    return `${count}:${sum}`;
+  }
 
   private rangesFor(matches: readonly Match[], text: string): HighlightRange[] {
     return matches.map((match) => ({
@@ -355,7 +363,6 @@ export class Annotator {
         marks += record.marks.length;
         this.records.delete(block);
         if (record.deferred) this.near?.unobserve(block);
-        this.version++;
       }
     }
     void this.unwrap(blocks, marks);
@@ -370,9 +377,9 @@ export class Annotator {
     for (const [element, record] of this.records) {
       const kept = record.matches.filter((match) => !drop(match));
       if (kept.length === record.matches.length) continue;
-      this.version++;
       record.matches = kept;
       delete record.mentions;
+      delete record.key;
       if (record.marks.length > 0) redo.push(element);
     }
     if (redo.length === 0) return this.unwrapping;
@@ -412,7 +419,6 @@ export class Annotator {
     let marks = 0;
     for (const record of this.records.values()) marks += record.marks.length;
     const blocks = [...this.records.keys()];
-    if (blocks.length > 0) this.version++;
     this.records.clear();
     return this.unwrap(blocks, marks);
   }
@@ -439,7 +445,6 @@ export class Annotator {
         // Gone from the page: its nodes get their text back, should the page put it back.
         this.options.highlighter.unmark([block]);
         this.records.delete(block);
-        this.version++;
       }
     }
     return live;
@@ -490,14 +495,19 @@ export class Annotator {
   }
 }
 
-function sameMatches(a: readonly Match[], b: readonly Match[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((m, i) => {
-      const n = b[i] as Match;
-      return m.start === n.start && m.end === n.end && m.kind === n.kind && m.id === n.id;
-    })
-  );
+/** A 32-bit FNV-1a hash of a block's text and what was matched in it. */
+function recordKey(text: string, matches: readonly Match[]): number {
+  let h = 0x811c9dc5;
+  const add = (code: number) => {
+    h = Math.imul(h ^ code, 0x01000193);
+  };
+  for (let i = 0; i < text.length; i++) add(text.charCodeAt(i));
+  for (const match of matches) {
+    add(match.start);
+    add(match.end);
+    for (let i = 0; i < match.id.length; i++) add(match.id.charCodeAt(i));
+  }
+  return h | 0;
 }
 
 /** What a mark stands for, read back from its attributes. */

@@ -60,7 +60,7 @@ export class PageAnnotation {
   private readonly highlighter: Highlighter;
   private readonly watcher: PageWatcher;
   /** What the background was last told (see notify). */
-  private told: { regionCount: number; version: number } | undefined;
+  private told: { regionCount: number; key: string } | undefined;
   private readonly style: ReturnType<typeof installPageStyle>;
   private root: Element;
   /** Highlights switched off on this tab only (keyboard shortcut), until switched on again. */
@@ -242,9 +242,9 @@ export class PageAnnotation {
   private notify(): void {
     if (this.options.signal.aborted) return;
     const regionCount = this.isOn() ? this.annotator.regionCount() : 0;
-    const version = this.annotator.version;
-    if (this.told && this.told.regionCount === regionCount && this.told.version === version) return;
-    this.told = { regionCount, version };
+    const key = this.isOn() ? this.annotator.resultsKey() : '';
+    if (this.told && this.told.regionCount === regionCount && this.told.key === key) return;
+    this.told = { regionCount, key };
     performance.mark('fyp:results-changed', { detail: { regionCount } });
     this.options.onResultsChanged?.(regionCount);
   }
