@@ -301,6 +301,39 @@ describe('lifecycle, and pages that try to steer us', () => {
     await page.close();
   });
 
+  it('sets the badge again when the page comes back from the back/forward cache', async () => {
+    const browser = await launchWithExtension({ backForwardCache: true });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(HOST, 'page-safety/plain-script.html'));
+      await page.waitForSelector('html[data-fyp-status="ready"]', { timeout: 15_000 });
+      const tabId = await tabIdOf(browser, page);
+      const driver = await browser.context.newPage();
+      await driver.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const badge = () =>
+        driver.evaluate(
+          (id) =>
+            (globalThis as unknown as { chrome: { action: { getBadgeText(o: object): Promise<string> } } }).chrome.action.getBadgeText({
+              tabId: id,
+            }),
+          tabId,
+        );
+      await expect.poll(badge).toBe('5');
+      await page.evaluate(() => {
+        (window as unknown as { kept: boolean }).kept = true;
+      });
+      // A page the extension does not run on: the tab's badge is cleared.
+      await page.goto(server.url('www.example.org', 'page-safety/plain-script.html'));
+      await expect.poll(badge).toBe('');
+      // Back, restored from the cache (the page's own state is still there), not loaded again.
+      await page.goBack({ waitUntil: 'commit' });
+      await page.waitForFunction(() => (window as unknown as { kept?: boolean }).kept === true);
+      await expect.poll(badge, { timeout: 2_000 }).toBe('5');
+    } finally {
+      await browser.close();
+    }
+  });
+
   // Last in this file: it reloads the extension.
   it('when the extension is reloaded, the open tab loses every mark at once, with no error', async () => {
     const page = await withExtension.context.newPage();
