@@ -154,8 +154,9 @@ export interface HighlighterOptions {
  * Marks blocks and keeps them safe: given the page's mutation records as they are delivered (in
  * the same microtask checkpoint as the page's change, before anything is rendered), it withdraws
  * the marks of every marked block the page touched (wrote a text node of, added or removed a
- * node in). A block the page touches TOUCHES_BEFORE_LEAVING_ALONE times is left alone from then
- * on: a script that strips or rewrites what we add would otherwise fight us for ever.
+ * node in). A block whose marks the page strips STRIKES_BEFORE_LEAVING_ALONE times, or that it
+ * touches TOUCHES_BEFORE_LEAVING_ALONE times, is left alone from then on: a script that strips
+ * or rewrites what we add would otherwise fight us for ever.
  */
 export class Highlighter {
   private readonly blocks = new Map<Element, MarkedBlock>();

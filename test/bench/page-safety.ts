@@ -42,11 +42,11 @@ function megabyteBlock(): string {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-async function popupAnswer(browser: ExtensionBrowser, server: FixtureServer): Promise<void> {
-  server.serve('/bench/megabyte-block.html', megabyteBlock());
+/** get-results on a page: its time in the page and the popup's round trips (first, then 4 more). */
+async function popupAnswer(browser: ExtensionBrowser, server: FixtureServer, path: string, label: string): Promise<void> {
   const page = await browser.context.newPage();
   const loaded = Date.now();
-  await page.goto(server.url(HOST, 'bench/megabyte-block.html'));
+  await page.goto(server.url(HOST, path));
   await page.waitForSelector('html[data-fyp-status="ready"]', { timeout: 120_000 });
   const readyMs = Date.now() - loaded;
   // Let the browser lay the block out and the engine finish before the reader opens the popup.
@@ -69,7 +69,7 @@ async function popupAnswer(browser: ExtensionBrowser, server: FixtureServer): Pr
   const inPage = await page.evaluate(() => performance.getEntriesByName('fyp:get-results').map((e) => e.duration));
   console.log(`get-results, time in the page: ${inPage.map((ms) => ms.toFixed(1)).join(' / ')} ms`);
   console.log(
-    `1 MB block, ${answers[0]?.mentions} mentions: ready after ${readyMs} ms; get-results first ${answers[0]?.ms.toFixed(1)} ms` +
+    `${label}, ${answers[0]?.mentions} mentions: ready after ${readyMs} ms; get-results first ${answers[0]?.ms.toFixed(1)} ms` +
       ` (sentences found then), later ${answers.slice(1).map((a) => a.ms.toFixed(1)).join(' / ')} ms`,
   );
   await driver.close();
@@ -123,7 +123,10 @@ async function main(): Promise<void> {
   const server = await startFixtureServer();
   const browser = await launchWithExtension();
   try {
-    await popupAnswer(browser, server);
+    server.serve('/bench/megabyte-block.html', megabyteBlock());
+    // The same request on a small article: the round trip's fixed part.
+    await popupAnswer(browser, server, 'cgtn-article.html', 'CGTN-style article');
+    await popupAnswer(browser, server, 'bench/megabyte-block.html', '1 MB block');
     await stripperCost(browser, server);
   } finally {
     await browser.close();
