@@ -224,7 +224,7 @@ export class Annotator {
   }
 
   /**
-   * A fingerprint of the results (each block's text and matches, in any order): equal
+   * A fingerprint of the results (each block's matches and text length, in any order): equal
    * fingerprints mean nothing to tell the background. A block annotated again with the same
    * text gives the same one.
    */
@@ -495,13 +495,16 @@ export class Annotator {
   }
 }
 
-/** A 32-bit FNV-1a hash of a block's text and what was matched in it. */
+/**
+ * A 32-bit FNV-1a hash of what was matched in a block, and the length of its text: cheap on long
+ * pages, and a changed mention changes it.
+ */
 function recordKey(text: string, matches: readonly Match[]): number {
   let h = 0x811c9dc5;
   const add = (code: number) => {
     h = Math.imul(h ^ code, 0x01000193);
   };
-  for (let i = 0; i < text.length; i++) add(text.charCodeAt(i));
+  add(text.length);
   for (const match of matches) {
     add(match.start);
     add(match.end);
