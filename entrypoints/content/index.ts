@@ -38,7 +38,14 @@ export default defineContentScript({
     // started; a page can send that event (the id is public), and a re-injected copy sends it
     // too. Neither stops this engine: ctx.onInvalidated only makes us look at runtime.id.
     const runtime = browser.runtime;
-    const alive = () => runtime?.id != null;
+    const alive = () => {
+      try {
+        return runtime?.id != null;
+      } catch {
+        // Some browsers throw on a gone extension's objects instead of clearing them.
+        return false;
+      }
+    };
     const engine = new AbortController();
     const stop = () => {
       if (engine.signal.aborted) return;
