@@ -54,20 +54,29 @@ async function popupAnswer(browser: ExtensionBrowser, server: FixtureServer, pat
   const tabId = await tabIdOf(browser, page);
   const driver = await browser.context.newPage();
   await driver.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const answers: { ms: number; mentions: number }[] = [];
+  const answers: { ms: number; mentions: number; sentAt: number }[] = [];
   for (let i = 0; i < 5; i++) {
     answers.push(
       await driver.evaluate(async (id) => {
+        const sentAt = Date.now();
         const started = performance.now();
         const results = (await (globalThis as unknown as { chrome: ExtensionApi }).chrome.tabs.sendMessage(id, {
           type: 'get-results',
         })) as { mentions: unknown[] };
-        return { ms: performance.now() - started, mentions: results.mentions.length };
+        return { ms: performance.now() - started, mentions: results.mentions.length, sentAt };
       }, tabId),
     );
   }
-  const inPage = await page.evaluate(() => performance.getEntriesByName('fyp:get-results').map((e) => e.duration));
-  console.log(`get-results, time in the page: ${inPage.map((ms) => ms.toFixed(1)).join(' / ')} ms`);
+  const inPage = await page.evaluate(() =>
+    performance.getEntriesByName('fyp:get-results').map((e) => ({
+      ms: e.duration,
+      receivedAt: ((e as PerformanceMeasure).detail as { receivedAt: number }).receivedAt,
+    })),
+  );
+  console.log(
+    `get-results, time in the page: ${inPage.map((e) => e.ms.toFixed(1)).join(' / ')} ms;` +
+      ` from sending to the page's handler (clocks of two pages, ±1 ms): ${inPage.map((e, i) => e.receivedAt - (answers[i]?.sentAt ?? 0)).join(' / ')} ms`,
+  );
   console.log(
     `${label}, ${answers[0]?.mentions} mentions: ready after ${readyMs} ms; get-results first ${answers[0]?.ms.toFixed(1)} ms` +
       ` (sentences found then), later ${answers.slice(1).map((a) => a.ms.toFixed(1)).join(' / ')} ms`,
