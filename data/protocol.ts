@@ -41,6 +41,8 @@ export interface PageResults {
   title: string;
   state: PageState;
   mentions: PageMention[];
+  /** Blocks the page kept changing under our marks, left unmarked (their mentions count). */
+  blocksLeftAlone?: number;
 }
 
 export interface JumpResult {

@@ -11,9 +11,9 @@ import type { EntityKind, PageMention } from '../../data/protocol';
 /** The entity part of a mention or mark. */
 export type MarkedEntity = Pick<PageMention, 'kind' | 'id' | 'region' | 'category'>;
 import { findMatches, isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
-import { highlightRanges, MARK_ELEMENT, removeMarks, type HighlightRange } from './highlighter';
+import { MARK_ELEMENT, type Highlighter, type HighlightRange } from './highlighter';
 import { nearViewport, type NearWatcher, type NearWatcherFactory } from './near-viewport';
-import { sentenceAround } from './sentences';
+import { sentenceFinder } from './sentences';
 import { Slicer, type WorkStats } from './slicer';
 import { blockText, walkTextBlocks, type TextBlock } from './text-blocks';
 
@@ -26,6 +26,8 @@ interface BlockRecord {
   index: number;
   /** Built when first asked for: the popup wants them, the badge only counts regions. */
   mentions?: PageMention[];
+  /** Fingerprint of text and matches, when first asked for (see resultsKey). */
+  key?: number;
   /** Matched but not wrapped yet: far from the viewport on a very long page (see EAGER_MARKS). */
   deferred?: boolean;
 }
@@ -52,6 +54,8 @@ export interface AnnotatorOptions {
   eagerMarks?: number;
   /** Watches deferred blocks for coming near the viewport (nearViewport). */
   nearWatcher?: NearWatcherFactory;
+  /** Makes and undoes every mark (and withdraws them when the page touches them). */
+  highlighter: Highlighter;
 }
 
 /** Our marks, for selectors elsewhere (page watcher, jump). */
@@ -59,10 +63,9 @@ export const OUR_MARKS = `${MARK_ELEMENT}[data-fyp-kind]`;
 
 /**
  * Up to this many marks are unwrapped at once (about 30 ms on the development machine); more
- * are unwrapped in slices: 23,716 marks at once took 367 ms.
+ * are unwrapped in slices, block by block: 23,716 marks at once took 367 ms.
  */
 const UNWRAP_AT_ONCE = 2_000;
-const UNWRAP_CHUNK = 200;
 
 /**
  * Marks wrapped while a page loads; beyond them, blocks are matched (the popup and badge count
@@ -174,11 +177,12 @@ export class Annotator {
    */
   annotateBlock(block: TextBlock, index = this.blockCounter++, eager = false): number {
     const old = this.records.get(block.element);
+    const { highlighter } = this.options;
     if (old) {
-      removeMarks(old.marks.filter((m) => block.element.contains(m)));
+      highlighter.unmark([block.element]);
       this.records.delete(block.element);
       if (old.deferred) this.near?.unobserve(block.element);
-      // Unwrapping merged text nodes: read the block again.
+      // The walk saw the text nodes we had inserted, gone now: read the block again.
       const element = block.element;
       block = [...walkTextBlocks(element)].find((b) => b.element === element) ?? block;
       if (block.nodes.some((n) => !n.isConnected)) return old.marks.length;
@@ -200,15 +204,42 @@ export class Annotator {
       });
     }
     if (matches.length === 0) return old?.marks.length ?? 0;
+    if (highlighter.isLeftAlone(block.element)) {
+      // The page keeps removing what we add here: its mentions count, it is not marked.
+      this.records.set(block.element, { marks: [], text, matches, index });
+      return old?.marks.length ?? 0;
+    }
     if (!eager && this.eagerLeft <= 0) {
       this.records.set(block.element, { marks: [], text, matches, index, deferred: true });
       this.nearWatcher().observe(block.element);
       return old?.marks.length ?? 0;
     }
-    const marks = highlightRanges(block, this.rangesFor(matches, text), text);
+    const marks = highlighter.mark(block, this.rangesFor(matches, text), text);
     if (!eager) this.eagerLeft -= marks.length;
     this.records.set(block.element, { marks, text, matches, index });
     return marks.length + (old?.marks.length ?? 0);
+  }
+
+  /** The page touched this block and the highlighter withdrew its marks. */
+  withdrawn(element: Element): void {
+    const record = this.records.get(element);
+    if (record) record.marks = [];
+  }
+
+  /**
+   * A fingerprint of the results (each block's matches and text length, in any order): equal
+   * fingerprints mean nothing to tell the background. A block annotated again with the same
+   * text gives the same one.
+   */
+  resultsKey(): string {
+    let sum = 0;
+    let count = 0;
+    for (const record of this.liveRecords()) {
+      record.key ??= recordKey(record.text, record.matches);
+      sum = (sum + record.key) | 0;
+      count += record.matches.length;
+    }
+    return `${count}:${sum}`;
   }
 
   private rangesFor(matches: readonly Match[], text: string): HighlightRange[] {
@@ -264,7 +295,7 @@ export class Annotator {
       this.records.delete(element);
       return block ? this.annotateBlock(block, record.index, true) : 0;
     }
-    record.marks = highlightRanges(block, this.rangesFor(record.matches, record.text), record.text);
+    record.marks = this.options.highlighter.mark(block, this.rangesFor(record.matches, record.text), record.text);
     record.deferred = false;
     return record.marks.length;
   }
@@ -300,22 +331,23 @@ export class Annotator {
   }
 
   /**
-   * Unwraps marks already dropped from the records: at once when they are few, else in slices
-   * after any unwrapping still in progress. Settles when they are all gone.
+   * Unwraps the marks of blocks already dropped from the records (`marks` of them in all): at
+   * once when they are few, else in slices after any unwrapping still in progress. Settles when
+   * they are all gone.
    */
-  private unwrap(marks: HTMLElement[]): Promise<void> {
-    if (marks.length <= UNWRAP_AT_ONCE) {
-      removeMarks(marks);
+  private unwrap(blocks: Element[], marks: number): Promise<void> {
+    const { highlighter } = this.options;
+    if (marks <= UNWRAP_AT_ONCE) {
+      highlighter.unmark(blocks);
       return this.unwrapping;
     }
     this.unwrapping = this.unwrapping.then(async () => {
-      const slicer = this.slicerFor(marks[0]?.ownerDocument);
+      const slicer = this.slicerFor(blocks[0]?.ownerDocument);
       try {
-        for (let i = 0; i < marks.length; i += UNWRAP_CHUNK) {
+        for (const block of blocks) {
           if (slicer.due()) await slicer.next();
-          const chunk = marks.slice(i, i + UNWRAP_CHUNK);
-          removeMarks(chunk);
-          slicer.noteChanges(chunk.length);
+          highlighter.unmark([block]);
+          slicer.noteChanges(1);
         }
       } finally {
         slicer.finish();
@@ -326,30 +358,56 @@ export class Annotator {
 
   /** Removes the marks (and mentions) of blocks inside `element`, e.g. before redoing them. */
   clearWithin(element: Element): void {
-    const marks: HTMLElement[] = [];
+    const blocks: Element[] = [];
+    let marks = 0;
     for (const [block, record] of this.records) {
       if (element === block || element.contains(block)) {
-        marks.push(...record.marks);
+        blocks.push(block);
+        marks += record.marks.length;
         this.records.delete(block);
         if (record.deferred) this.near?.unobserve(block);
       }
     }
-    void this.unwrap(marks);
+    void this.unwrap(blocks, marks);
   }
 
-  /** Removes exactly the marks (and mentions) of entities for which `drop` is true. */
+  /**
+   * Removes exactly the marks (and mentions) of entities for which `drop` is true: each block
+   * concerned is unmarked and marked again with what remains.
+   */
   removeWhere(drop: (entity: MarkedEntity) => boolean): Promise<void> {
-    const gone: HTMLElement[] = [];
-    for (const record of this.records.values()) {
-      record.marks = record.marks.filter((mark) => {
-        if (!drop(entityOfMark(mark))) return true;
-        gone.push(mark);
-        return false;
-      });
-      record.matches = record.matches.filter((match) => !drop(match));
+    const redo: Element[] = [];
+    for (const [element, record] of this.records) {
+      const kept = record.matches.filter((match) => !drop(match));
+      if (kept.length === record.matches.length) continue;
+      record.matches = kept;
       delete record.mentions;
+      delete record.key;
+      if (record.marks.length > 0) redo.push(element);
     }
-    return this.unwrap(gone);
+    if (redo.length === 0) return this.unwrapping;
+    const generation = this.generation;
+    this.unwrapping = this.unwrapping.then(async () => {
+      const slicer = this.slicerFor(redo[0]?.ownerDocument);
+      try {
+        for (const element of redo) {
+          if (slicer.due()) await slicer.next();
+          const record = this.records.get(element);
+          if (generation !== this.generation || !record || record.marks.length === 0) continue;
+          this.options.highlighter.unmark([element]);
+          const block = [...walkTextBlocks(element)].find((b) => b.element === element);
+          const text = block ? blockText(block) : '';
+          record.marks =
+            block && text === record.text
+              ? this.options.highlighter.mark(block, this.rangesFor(record.matches, text), text)
+              : [];
+          slicer.noteChanges(record.marks.length + 1);
+        }
+      } finally {
+        slicer.finish();
+      }
+    });
+    return this.unwrapping;
   }
 
   /**
@@ -361,10 +419,16 @@ export class Annotator {
     this.near?.disconnect();
     this.near = undefined;
     this.eagerLeft = this.options.eagerMarks ?? EAGER_MARKS;
-    const marks: HTMLElement[] = [];
-    for (const record of this.records.values()) marks.push(...record.marks);
+    let marks = 0;
+    for (const record of this.records.values()) marks += record.marks.length;
+    const blocks = [...this.records.keys()];
     this.records.clear();
-    return this.unwrap(marks);
+    return this.unwrap(blocks, marks);
+  }
+
+  /** Blocks the page kept changing under our marks, left unmarked (their mentions count). */
+  leftAloneCount(): number {
+    return this.options.highlighter.leftAloneCount();
   }
 
   setOptions(options: Partial<AnnotatorOptions>): void {
@@ -380,7 +444,11 @@ export class Annotator {
     const live: BlockRecord[] = [];
     for (const [block, record] of this.records) {
       if (block.isConnected) live.push(record);
-      else this.records.delete(block);
+      else {
+        // Gone from the page: its nodes get their text back, should the page put it back.
+        this.options.highlighter.unmark([block]);
+        this.records.delete(block);
+      }
     }
     return live;
   }
@@ -389,15 +457,19 @@ export class Annotator {
   mentions(): PageMention[] {
     const all: PageMention[] = [];
     for (const record of this.liveRecords()) {
-      record.mentions ??= record.matches.map((match) => ({
-        kind: match.kind,
-        id: match.id,
-        ...(match.region ? { region: match.region } : {}),
-        ...(match.category ? { category: match.category } : {}),
-        text: record.text.slice(match.start, match.end),
-        sentence: sentenceAround(record.text, match.start, match.end),
-        block: record.index,
-      }));
+      if (!record.mentions) {
+        // One finder per block: its sentence ends are found once for all its mentions.
+        const sentenceOf = sentenceFinder(record.text);
+        record.mentions = record.matches.map((match) => ({
+          kind: match.kind,
+          id: match.id,
+          ...(match.region ? { region: match.region } : {}),
+          ...(match.category ? { category: match.category } : {}),
+          text: record.text.slice(match.start, match.end),
+          sentence: sentenceOf(match.start, match.end),
+          block: record.index,
+        }));
+      }
       all.push(...record.mentions);
     }
     return all.sort((a, b) => a.block - b.block);
@@ -424,6 +496,24 @@ export class Annotator {
       a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
   }
+}
+
+/**
+ * A 32-bit FNV-1a hash of what was matched in a block, and the length of its text: cheap on long
+ * pages, and a changed mention changes it.
+ */
+function recordKey(text: string, matches: readonly Match[]): number {
+  let h = 0x811c9dc5;
+  const add = (code: number) => {
+    h = Math.imul(h ^ code, 0x01000193);
+  };
+  add(text.length);
+  for (const match of matches) {
+    add(match.start);
+    add(match.end);
+    for (let i = 0; i < match.id.length; i++) add(match.id.charCodeAt(i));
+  }
+  return h | 0;
 }
 
 /** What a mark stands for, read back from its attributes. */

@@ -7,6 +7,8 @@ import type { RegionId, SectorCategory } from '../../data/schema';
 import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
 import { Annotator, type ScannedAhead } from './annotator';
+import { findServerRenderedRoots } from './framework-roots';
+import { Highlighter } from './highlighter';
 import type { WorkStats } from './slicer';
 import { findArticleRoot, findArticleRoots } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
@@ -56,7 +58,10 @@ export class PageAnnotation {
   private readonly doc: Document;
   private settings: Settings;
   private readonly annotator: Annotator;
+  private readonly highlighter: Highlighter;
   private readonly watcher: PageWatcher;
+  /** What the background was last told (see notify). */
+  private told: { regionCount: number; key: string } | undefined;
   private readonly style: ReturnType<typeof installPageStyle>;
   /** The article root the last pass chose. */
   private root: Element;
@@ -80,11 +85,25 @@ export class PageAnnotation {
     this.settings = options.settings;
     // Chosen by each pass (rerun), the first included: the article may render late.
     this.root = this.doc.documentElement;
+    // One MutationObserver (the watcher's) sees the page's changes: the highlighter withdraws
+    // marks from what the page touched at once, the watcher batches what to annotate again.
+    this.highlighter = new Highlighter({
+      onWithdrawn: (element) => {
+        // For DevTools and the page-safety tests: how often the page made us withdraw marks.
+        performance.mark('fyp:withdrawn');
+        this.annotator.withdrawn(element);
+        this.watcher.touch(element);
+      },
+      beforeOwnWork: () => this.watcher.takePageChanges(),
+      afterOwnWork: () => this.watcher.ignoreOwnChanges(),
+    });
     this.watcher = watchPage(this.doc, (changes) => this.onPageChanges(changes.targets, changes.rescan), {
       signal: options.signal,
+      onRecords: (records) => this.highlighter.pageChanged(records),
     });
     this.annotator = new Annotator(
       {
+        highlighter: this.highlighter,
         dictionary: options.dictionary,
         filter: this.filter(),
         firstMentionOnly: this.settings.firstMentionOnly,
@@ -146,6 +165,7 @@ export class PageAnnotation {
       return (this.pass = unwrapped);
     }
     this.readPage();
+    this.highlighter.setUnsplittable(findServerRenderedRoots(this.doc));
     const roots = this.roots;
     this.pass = (async () => {
       for (const root of roots) {
@@ -266,6 +286,7 @@ export class PageAnnotation {
       title: this.doc.title,
       state: this.state,
       mentions: this.isOn() ? this.annotator.mentions() : [],
+      blocksLeftAlone: this.isOn() ? this.annotator.leftAloneCount() : 0,
     };
   }
 
@@ -286,8 +307,21 @@ export class PageAnnotation {
     return { found: true, position: position + 1, total: marks.length };
   }
 
+  /** Tells the background (badge, popup) about the results, only when they may have changed. */
   private notify(): void {
-    this.options.onResultsChanged?.(this.isOn() ? this.annotator.regionCount() : 0);
+    if (this.options.signal.aborted) return;
+    const regionCount = this.isOn() ? this.annotator.regionCount() : 0;
+    const key = this.isOn() ? this.annotator.resultsKey() : '';
+    if (this.told && this.told.regionCount === regionCount && this.told.key === key) return;
+    this.told = { regionCount, key };
+    performance.mark('fyp:results-changed', { detail: { regionCount } });
+    this.options.onResultsChanged?.(regionCount);
+  }
+
+  /** Tells the background again even if nothing changed (the page came back from bfcache). */
+  renotify(): void {
+    this.told = undefined;
+    this.notify();
   }
 
   private readonly beforePrint = (): void => {
@@ -298,6 +332,7 @@ export class PageAnnotation {
     this.doc.defaultView?.removeEventListener('beforeprint', this.beforePrint);
     this.watcher.destroy();
     void this.annotator.reset();
+    this.highlighter.destroy();
     this.style.remove();
     this.doc.documentElement.removeAttribute(STATUS_ATTR);
   }

@@ -17,6 +17,8 @@ export interface PageChanges {
 export interface PageWatcher {
   /** Forget mutations recorded so far (call right after our own synchronous DOM work). */
   ignoreOwnChanges(): void;
+  /** Take in the page's mutations not yet delivered (call right before our own DOM work). */
+  takePageChanges(): void;
   /**
    * Stop observing until `resume()`, around a synchronous stretch of our own DOM work. Cheaper
    * than dropping its records afterwards: the browser then creates no record at all for the
@@ -25,6 +27,8 @@ export interface PageWatcher {
    */
   pause(): void;
   resume(): void;
+  /** Report `element` as changed, as if the page had changed it (batched like the rest). */
+  touch(element: Element): void;
   /** Stop watching. */
   destroy(): void;
 }
@@ -38,11 +42,20 @@ function isOurs(node: Node): boolean {
   return el !== null && el.closest(OUR_MARKS) !== null;
 }
 
-/** Watches `document.body`; calls `onChanges` at most once per `delayMs` with what changed. */
+/** Watches the document's body (and its replacement); calls `onChanges` at most once per `delayMs` with what changed. */
 export function watchPage(
   doc: Document,
   onChanges: (changes: PageChanges) => void,
-  { delayMs = 150, signal }: { delayMs?: number; signal?: AbortSignal } = {},
+  {
+    delayMs = 150,
+    signal,
+    onRecords,
+  }: {
+    delayMs?: number;
+    signal?: AbortSignal;
+    /** Given the page's mutation records as they are delivered, before they are batched. */
+    onRecords?: (records: readonly MutationRecord[]) => void;
+  } = {},
 ): PageWatcher {
   const pending = new Set<Node>();
   let burst = false;
@@ -54,7 +67,8 @@ export function watchPage(
     const targets = new Set<Element>();
     if (!burst) {
       for (const node of pending) {
-        if (!node.isConnected || isOurs(node)) continue;
+        // The whole document is watched (a page may swap in a new <body>); only the body is read.
+        if (!node.isConnected || isOurs(node) || !root.contains(node)) continue;
         const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
         targets.add(el && BLOCKS.has(el.tagName) ? el : blockOf(node, root));
       }
@@ -77,6 +91,7 @@ export function watchPage(
   };
 
   const record = (mutations: MutationRecord[]) => {
+    onRecords?.(mutations);
     for (const mutation of mutations) {
       if (mutation.type === 'characterData') {
         if (!isOurs(mutation.target)) pending.add(mutation.target);
@@ -94,7 +109,9 @@ export function watchPage(
   };
 
   const observer = new MutationObserver(record);
-  const observe = () => observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  // The document element, not the body: a page that navigates by replacing <body> (Turbo-style)
+  // is seen doing so, and its new body is annotated.
+  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   observe();
   let paused = false;
   let destroyed = false;
@@ -107,6 +124,15 @@ export function watchPage(
   signal?.addEventListener('abort', destroy, { once: true });
   return {
     ignoreOwnChanges: () => void observer.takeRecords(),
+    takePageChanges: () => {
+      const records = observer.takeRecords();
+      if (records.length > 0) record(records);
+    },
+    touch: (element) => {
+      if (destroyed) return;
+      pending.add(element);
+      timer ??= setTimeout(flush, delayMs);
+    },
     pause: () => {
       if (paused || destroyed) return;
       paused = true;

@@ -70,13 +70,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded unpacked. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/**
+ * Launches Chromium with the built extension loaded unpacked. `backForwardCache` keeps the
+ * back/forward cache that Playwright switches off by default.
+ */
+export async function launchWithExtension({ backForwardCache = false } = {}): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'fyp-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(backForwardCache ? ['--disable-back-forward-cache'] : [])],
     viewport: { width: 1200, height: 900 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

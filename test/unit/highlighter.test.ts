@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { highlightRanges, removeMarks, type HighlightRange } from '../../entrypoints/content/highlighter';
+import { highlightRanges, unmarkBlock, type HighlightRange, type MarkedBlock } from '../../entrypoints/content/highlighter';
 import { blockText, walkTextBlocks, type TextBlock } from '../../entrypoints/content/text-blocks';
 
 const PAGE = `
@@ -32,9 +32,15 @@ function rangesFor(block: TextBlock, words: string[]): HighlightRange[] {
   return ranges;
 }
 
+const marked: MarkedBlock[] = [];
+
 function highlightAll(root: Element, words: string[]): HTMLElement[] {
   const marks: HTMLElement[] = [];
-  for (const block of walkTextBlocks(root)) marks.push(...highlightRanges(block, rangesFor(block, words)));
+  for (const block of walkTextBlocks(root)) {
+    const done = highlightRanges(block, rangesFor(block, words));
+    marked.push(done);
+    marks.push(...done.marks);
+  }
   // Blocks come inner ones first; the assertions read marks in document order.
   return marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
@@ -74,6 +80,7 @@ describe('text blocks', () => {
 describe('highlighter', () => {
   beforeEach(() => {
     document.body.innerHTML = PAGE;
+    marked.length = 0;
   });
 
   it('marks across inline elements, never in excluded places, and undoes exactly', () => {
@@ -93,7 +100,7 @@ describe('highlighter', () => {
     expect(document.querySelector('mark mark')).toBeNull();
     expect(document.querySelector('a[href="/zj"]')?.textContent).toBe('Zhejiang');
     expect(document.querySelector('[data-markjs]')).toBeNull();
-    removeMarks(marks);
+    for (const block of marked) unmarkBlock(block);
     expect(document.body.innerHTML).toBe(before);
   });
 

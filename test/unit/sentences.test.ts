@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAround } from '../../entrypoints/content/sentences';
+import { sentenceAround, sentenceFinder } from '../../entrypoints/content/sentences';
 
 function around(text: string, word: string): string {
   const start = text.indexOf(word);
@@ -25,5 +25,59 @@ describe('sentenceAround', () => {
     expect(sentence.length).toBeLessThanOrEqual(330);
     expect(sentence).toContain('Guangxi');
     expect(sentence.startsWith('…')).toBe(true);
+  });
+});
+
+/** The sentence rule written the plain way (a scan per mention), to compare against. */
+function naiveSentence(text: string, start: number, end: number): string {
+  const ends = /[.!?](?=\s)|[。！？；]/g;
+  let from = 0;
+  let to = text.length;
+  for (let m = ends.exec(text); m !== null; m = ends.exec(text)) {
+    const stop = m.index + m[0].length;
+    if (stop <= start) from = stop;
+    else if (m.index >= end - 1) {
+      to = stop;
+      break;
+    }
+  }
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+}
+
+describe('sentenceFinder', () => {
+  it('finds the same sentences as a scan per mention, for every word of a mixed text', () => {
+    const text =
+      'Anhui grows. Growth in Hunan was 5.3 percent!  Will Hubei grow? It will.\n浙江发展数字经济。江西发展稀土；Yunnan and the gateway';
+    const find = sentenceFinder(text);
+    for (const m of text.matchAll(/[A-Za-z]+|[\u4e00-\u9fff]{2}/g)) {
+      expect(find(m.index, m.index + m[0].length), m[0]).toBe(naiveSentence(text, m.index, m.index + m[0].length));
+    }
+  });
+
+  it('reads a block once plus a bounded window per mention: 1 MB without punctuation, 1,000 mentions', () => {
+    const filler = 'the plan lists ports roads and grids ';
+    const parts: string[] = [];
+    const mentions: number[] = [];
+    let length = 0;
+    while (length < 1_000_000) {
+      if (mentions.length < 1_000 && parts.length % 25 === 0) {
+        mentions.push(length);
+        parts.push('Guangxi ');
+        length += 8;
+      }
+      parts.push(filler);
+      length += filler.length;
+    }
+    const text = parts.join('');
+    const stats = { scanned: 0 };
+    const find = sentenceFinder(text, stats);
+    for (const start of mentions) {
+      const sentence = find(start, start + 7);
+      expect(sentence).toContain('Guangxi');
+      expect(sentence.length).toBeLessThanOrEqual(330);
+    }
+    expect(mentions).toHaveLength(1_000);
+    // One pass over the text, then at most a window of about three sentence lengths each.
+    expect(stats.scanned).toBeLessThanOrEqual(text.length + mentions.length * (2 * 320 + 7));
   });
 });
