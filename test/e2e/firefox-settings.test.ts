@@ -12,13 +12,12 @@ import { e2eOptOut } from './paths';
 import {
   clickAll,
   clickAt,
-  marksAreExactly,
-  optionsShow,
+  fortyClicksAgree,
   random,
   storedSettings,
-  storedSwitchesAre,
   switchesOn,
   switchesWithMarks,
+  threeAtOnceKept,
   until,
 } from './settings-checks';
 
@@ -93,19 +92,7 @@ describe.skipIf(e2eOptOut())('settings integrity in Firefox', () => {
     it(`ends 40 clicks as fast as the page takes them with storage, page and marks agreeing, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 20_000 }, async () => {
       const next = random(20_261_207);
       const agreed: boolean[] = [];
-      for (let trial = 0; trial < TRIALS; trial++) {
-        const before = await switchesOn(options, marked);
-        const on = new Map(marked.map((id) => [id, before.includes(id)]));
-        const clicks = Array.from({ length: 40 }, () => marked[Math.floor(next() * marked.length)] as string);
-        for (const id of clicks) on.set(id, !on.get(id));
-        await clickAll(options, clicks);
-        const expectedOn = marked.filter((id) => on.get(id)).sort();
-        const shown = await switchesOn(options, marked);
-        await until(options, storedSwitchesAre, { ids: marked, on: expectedOn });
-        await until(article, marksAreExactly, expectedOn);
-        const shownAfter = await switchesOn(options, marked);
-        agreed.push(JSON.stringify(shown) === JSON.stringify(expectedOn) && JSON.stringify(shownAfter) === JSON.stringify(expectedOn));
-      }
+      for (let trial = 0; trial < TRIALS; trial++) agreed.push(await fortyClicksAgree(options, article, marked, next));
       expect(agreed.filter(Boolean).length).toBe(TRIALS);
     });
 
@@ -124,23 +111,7 @@ describe.skipIf(e2eOptOut())('settings integrity in Firefox', () => {
         await expect.poll(async () => (await storedSettings(options))?.disabledSites.includes('cgtn.com'), { timeout: 15_000, interval: 25 }).toBe(true);
         await firefox.navigateExtensionPage(popup, popupPath);
         await until(popup, () => document.querySelector('[data-state="off"] button') !== null, undefined);
-        const before = await storedSettings(options);
-        const style = before?.style === 'underline' ? 'background' : 'underline';
-        const want = { category, categoryOn: before?.categories[category] === false, style };
-
-        const at = Date.now() + 400;
-        await Promise.all([
-          clickAt(options, `#toggle-${category}`, at),
-          clickAt(second, `#style-${style}`, at),
-          clickAt(popup, '[data-state="off"] button', at),
-        ]);
-        await Promise.all([until(options, optionsShow, want), until(second, optionsShow, want)]);
-        // The popup shows the page again (its regions, or none if the region switches are off).
-        await until(popup, () => document.querySelector('[data-region], [data-state="no-regions"]') !== null, undefined);
-        const after = await storedSettings(options);
-        kept.push(
-          after !== null && (after.categories[category] !== false) === want.categoryOn && after.style === style && !after.disabledSites.includes('cgtn.com'),
-        );
+        kept.push(await threeAtOnceKept({ options, second, popup }, category));
       }
       await Promise.all([second.close(), popup.close()]);
       expect(kept.filter(Boolean).length).toBe(TRIALS);

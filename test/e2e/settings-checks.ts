@@ -133,3 +133,46 @@ export function optionsShow(w: { category: string; categoryOn: boolean; style: s
     (document.getElementById('site-built-in-cgtn.com') as HTMLInputElement).checked
   );
 }
+
+/**
+ * One trial of forty clicks on random switches, in one task. True when the options page showed
+ * the result at once and still does once storage and the article's marks agree with it.
+ */
+export async function fortyClicksAgree(options: AnyPage, article: AnyPage, marked: readonly string[], next: () => number): Promise<boolean> {
+  const before = await switchesOn(options, marked);
+  const on = new Map(marked.map((id) => [id, before.includes(id)]));
+  const clicks = Array.from({ length: 40 }, () => marked[Math.floor(next() * marked.length)] as string);
+  for (const id of clicks) on.set(id, !on.get(id));
+  await clickAll(options, clicks);
+  const expectedOn = marked.filter((id) => on.get(id)).sort();
+  // The options page never waits for storage: it shows the result at once.
+  const shown = await switchesOn(options, marked);
+  await until(options, storedSwitchesAre, { ids: [...marked], on: expectedOn });
+  await until(article, marksAreExactly, expectedOn);
+  const shownAfter = await switchesOn(options, marked);
+  return JSON.stringify(shown) === JSON.stringify(expectedOn) && JSON.stringify(shownAfter) === JSON.stringify(expectedOn);
+}
+
+/**
+ * One trial of three changes at the same instant: a category in one options page, the style in
+ * another, and "turn on for this site" in the popup, which must show its off state already.
+ * True when both options pages show all three, the popup the page again, and storage holds all three.
+ */
+export async function threeAtOnceKept(pages: { options: AnyPage; second: AnyPage; popup: AnyPage }, category: string): Promise<boolean> {
+  const { options, second, popup } = pages;
+  const before = await storedSettings(options);
+  const style = before?.style === 'underline' ? 'background' : 'underline';
+  const want = { category, categoryOn: before?.categories[category] === false, style };
+  // Every page clicks at the same moment of the shared clock.
+  const at = Date.now() + 400;
+  await Promise.all([
+    clickAt(options, `#toggle-${category}`, at),
+    clickAt(second, `#style-${style}`, at),
+    clickAt(popup, '[data-state="off"] button', at),
+  ]);
+  await Promise.all([until(options, optionsShow, want), until(second, optionsShow, want)]);
+  // The popup shows the page again (its regions, or none if the region switches are off).
+  await until(popup, () => document.querySelector('[data-region], [data-state="no-regions"]') !== null, undefined);
+  const after = await storedSettings(options);
+  return after !== null && (after.categories[category] !== false) === want.categoryOn && after.style === style && !after.disabledSites.includes('cgtn.com');
+}

@@ -16,18 +16,7 @@ import {
   type FixtureServer,
 } from './harness';
 import { e2eOptOut } from './paths';
-import {
-  clickAll,
-  clickAt,
-  marksAreExactly,
-  optionsShow,
-  random,
-  storedSettings as stored,
-  storedSwitchesAre,
-  switchesOn,
-  switchesWithMarks,
-  until,
-} from './settings-checks';
+import { fortyClicksAgree, random, storedSettings as stored, switchesWithMarks, threeAtOnceKept } from './settings-checks';
 
 const TRIALS = 20;
 const FIXTURE = 'cgtn-article.html';
@@ -106,20 +95,7 @@ describe.skipIf(e2eOptOut())('settings integrity', () => {
     it(`ends 40 clicks as fast as the browser takes them with storage, page and marks agreeing, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 15_000 }, async () => {
       const next = random(20_261_206);
       const agreed: boolean[] = [];
-      for (let trial = 0; trial < TRIALS; trial++) {
-        const before = await switchesOn(options, marked);
-        const on = new Map(marked.map((id) => [id, before.includes(id)]));
-        const clicks = Array.from({ length: 40 }, () => marked[Math.floor(next() * marked.length)] as string);
-        for (const id of clicks) on.set(id, !on.get(id));
-        await clickAll(options, clicks);
-        const expectedOn = marked.filter((id) => on.get(id)).sort();
-        // The options page never waits for storage: it shows the result at once.
-        const shown = await switchesOn(options, marked);
-        await until(options, storedSwitchesAre, { ids: marked, on: expectedOn });
-        await until(article, marksAreExactly, expectedOn);
-        const shownAfter = await switchesOn(options, marked);
-        agreed.push(JSON.stringify(shown) === JSON.stringify(expectedOn) && JSON.stringify(shownAfter) === JSON.stringify(expectedOn));
-      }
+      for (let trial = 0; trial < TRIALS; trial++) agreed.push(await fortyClicksAgree(options, article, marked, next));
       expect(agreed.filter(Boolean).length).toBe(TRIALS);
     });
 
@@ -135,29 +111,7 @@ describe.skipIf(e2eOptOut())('settings integrity', () => {
         await expect.poll(async () => (await stored(options))?.disabledSites.includes('cgtn.com'), { timeout: 15_000, interval: 25 }).toBe(true);
         await popup.reload();
         await popup.waitForSelector('[data-state="off"] button');
-        const before = await stored(options);
-        const categoryWasOn = before?.categories[category] !== false;
-        const style = before?.style === 'underline' ? 'background' : 'underline';
-
-        // Every page clicks at the same moment of the shared clock.
-        const at = Date.now() + 400;
-        await Promise.all([
-          clickAt(options, `#toggle-${category}`, at),
-          clickAt(second, `#style-${style}`, at),
-          clickAt(popup, '[data-state="off"] button', at),
-        ]);
-        const want = { category, categoryOn: !categoryWasOn, style };
-        const holdsAll = (page: Page) => until(page, optionsShow, want);
-        await Promise.all([holdsAll(options), holdsAll(second)]);
-        // The popup shows the page again (its regions, or none if the region switches are off).
-        await popup.waitForSelector('[data-region], [data-state="no-regions"]');
-        const after = await stored(options);
-        kept.push(
-          after !== null &&
-            (after.categories[category] !== false) === want.categoryOn &&
-            after.style === style &&
-            !after.disabledSites.includes('cgtn.com'),
-        );
+        kept.push(await threeAtOnceKept({ options, second, popup }, category));
       }
       await Promise.all([second.close(), popup.close()]);
       expect(kept.filter(Boolean).length).toBe(TRIALS);

@@ -7,6 +7,19 @@ import { readSettings, watchSettings } from '../../data/settings-store';
 import { SettingsWriter } from '../../data/settings-writer';
 import type { SettingsTransport } from '../../entrypoints/options/settings-session';
 
+/** A current value with every field away from its default: a wipe of any field shows. */
+export const FULL: Settings = {
+  enabled: false,
+  regions: false,
+  cities: false,
+  categories: { digital: false },
+  colors: { region: '#ef4444' },
+  style: 'underline',
+  firstMentionOnly: true,
+  disabledSites: ['scmp.com'],
+  addedSites: ['example.org'],
+};
+
 /** Stores settings as the background would (one write, current layout). */
 export async function storeSettings(settings: Partial<Settings>): Promise<void> {
   await new SettingsWriter().submit([{ kind: 'replace', settings: { ...DEFAULT_SETTINGS, ...settings } }]);

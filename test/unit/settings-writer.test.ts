@@ -1,3 +1,4 @@
+import { FULL } from './settings-helpers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sanitizeSettings, SETTINGS_VERSION, type Settings, type SettingsChange } from '../../data/settings';
@@ -6,17 +7,6 @@ import { SettingsWriter } from '../../data/settings-writer';
 
 const KNOWN = new Set(['digital', 'energy']);
 const defaults = (): Settings => sanitizeSettings(null).settings;
-const FULL: Settings = {
-  enabled: false,
-  regions: false,
-  cities: false,
-  categories: { digital: false },
-  colors: { region: '#ef4444' },
-  style: 'underline',
-  firstMentionOnly: true,
-  disabledSites: ['scmp.com'],
-  addedSites: ['example.org'],
-};
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,3 +1,4 @@
+import { FULL } from './settings-helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   applyChange,
@@ -116,18 +117,6 @@ describe('migration from version 1', () => {
   });
 });
 
-/** A current value with every field away from its default: a wipe of any field shows. */
-const FULL: Settings = {
-  enabled: false,
-  regions: false,
-  cities: false,
-  categories: { digital: false },
-  colors: { region: '#ef4444' },
-  style: 'underline',
-  firstMentionOnly: true,
-  disabledSites: ['scmp.com'],
-  addedSites: ['example.org'],
-};
 
 describe('every stored shape, with and without its version marker', () => {
   it.each<[string, unknown, number | undefined, Settings]>([
