@@ -57,6 +57,8 @@ describe.skipIf(e2eOptOut())('options page, live on an open article', () => {
    */
   async function click(selector: string): Promise<void> {
     const written = await armStorageChange(options);
+    // A tab opened later (the dense page) would leave the options page in the background.
+    await options.bringToFront();
     await options.click(selector);
     await written();
   }
