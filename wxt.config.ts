@@ -33,6 +33,10 @@ function polyfillAsEsm(): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The project's top level is fixed (package.json, tsconfig.json, wxt.config.ts, entrypoints/,
+  // components/, data/, test/, README.md): the icons WXT copies as they are live with the other
+  // store assets.
+  publicDir: '.store/public',
   // `npm run dev`: Chromium refuses to start as root (containers, CI images) without
   // --no-sandbox; for everyone else the sandbox stays on.
   webExt: process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {},
@@ -44,7 +48,7 @@ export default defineConfig({
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Five-Year Plan Lens',
-    // `icons` comes from public/icon/ (WXT finds it); the toolbar button starts with the same
+    // `icons` comes from .store/public/icon/ (WXT finds it in publicDir); the toolbar button starts with the same
     // set, and the background greys it on tabs whose page names no region (action-icon.ts).
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: actionIconPaths(1) },
     // Extension pages load only their own scripts and no plugins.

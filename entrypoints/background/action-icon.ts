@@ -7,7 +7,7 @@ export const ICON_SIZES = [16, 32, 48, 128] as const;
 
 type IconPaths = Record<`${(typeof ICON_SIZES)[number]}`, string>;
 
-/** The icon set for a region count: public/icon/ or public/icon-inactive/ (make-icons.ts). */
+/** The icon set for a region count: .store/public/icon/ or .store/public/icon-inactive/ (make-icons.ts). */
 export function actionIconPaths(regionCount: number): IconPaths {
   const folder = regionCount > 0 ? 'icon' : 'icon-inactive';
   return Object.fromEntries(ICON_SIZES.map((size) => [String(size), `/${folder}/${size}.png`])) as IconPaths;

@@ -18,10 +18,13 @@ import {
   switchesOn,
   switchesWithMarks,
   threeAtOnceKept,
+  trialsInBatches,
   until,
 } from './settings-checks';
 
 const TRIALS = 20;
+/** Fresh browsers launched at once for the fresh-profile trials. */
+const TOGETHER = 4;
 const URL = proxiedUrl('news.cgtn.com', 'cgtn-article.html');
 
 /** Whether the options page has rendered its switches. */
@@ -45,8 +48,7 @@ describe.skipIf(e2eOptOut())('settings integrity in Firefox', () => {
 
   it(`keeps the first change on a fresh profile, ${TRIALS} of ${TRIALS} times`, { timeout: TRIALS * 30_000 }, async () => {
     const category = marked.find((id) => id !== 'region' && id !== 'city') as string;
-    const kept: boolean[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
+    const kept = await trialsInBatches(TRIALS, TOGETHER, async () => {
       const firefox = await launchFirefoxWithExtension(server);
       try {
         // As a new user does it: the article still loading, the options page opened, one click at once.
@@ -65,11 +67,11 @@ describe.skipIf(e2eOptOut())('settings integrity in Firefox', () => {
         const storedOff = (await storedSettings(options))?.categories[category] === false;
         const shownOff = !(await switchesOn(options, [category])).includes(category);
         const left = await switchesWithMarks(again);
-        kept.push(storedOff && shownOff && !left.includes(category) && left.length === marked.length - 1);
+        return storedOff && shownOff && !left.includes(category) && left.length === marked.length - 1;
       } finally {
         await firefox.close();
       }
-    }
+    });
     expect(kept.filter(Boolean).length).toBe(TRIALS);
   });
 

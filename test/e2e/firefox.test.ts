@@ -92,7 +92,8 @@ describe.skipIf(e2eOptOut())('Firefox', () => {
 
     const stored = await options.evaluate(async () => {
       const api = (globalThis as unknown as { browser: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
-      return ((await api.storage.sync.get('settings')).settings as { cities?: unknown } | undefined)?.cities ?? null;
+      const stored = (await api.storage.sync.get('fypSettings')).fypSettings as { settings?: { cities?: unknown } } | undefined;
+      return stored?.settings?.cities ?? null;
     });
     expect(stored).toBe(false);
 

@@ -94,8 +94,8 @@ describe.skipIf(e2eOptOut())('options page, live on an open article', () => {
   // the options page showing them.
   beforeEach(async () => {
     await options.evaluate(async () => {
-      const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { remove(k: string): Promise<void> }; local: { clear(): Promise<void> } } } }).chrome;
-      await storage.sync.remove('settings');
+      const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> }; local: { clear(): Promise<void> } } } }).chrome;
+      await storage.sync.clear();
       await storage.local.clear();
     });
     await marksBecome(allMarks, 'defaults restored');

@@ -176,3 +176,16 @@ export async function threeAtOnceKept(pages: { options: AnyPage; second: AnyPage
   const after = await storedSettings(options);
   return after !== null && (after.categories[category] !== false) === want.categoryOn && after.style === style && !after.disabledSites.includes('cgtn.com');
 }
+
+/**
+ * Runs `count` independent trials, `together` at a time (each trial launches its own browser:
+ * launching is mostly waiting, so a few at once take little longer than one).
+ */
+export async function trialsInBatches(count: number, together: number, trial: (index: number) => Promise<boolean>): Promise<boolean[]> {
+  const results: boolean[] = [];
+  for (let start = 0; start < count; start += together) {
+    const batch = Array.from({ length: Math.min(together, count - start) }, (_, i) => trial(start + i));
+    results.push(...(await Promise.all(batch)));
+  }
+  return results;
+}

@@ -1,7 +1,7 @@
 /**
  * Renders the icon (.store/icon.svg, our own design) to the PNGs the manifests use:
- * public/icon/{16,32,48,128}.png (WXT puts them in `icons` and the toolbar action's
- * `default_icon`) and a grey variant in public/icon-inactive/ that the background shows on a tab
+ * .store/public/icon/{16,32,48,128}.png (WXT puts them in `icons` and the toolbar action's
+ * `default_icon`) and a grey variant in .store/public/icon-inactive/ that the background shows on a tab
  * whose page names no region. Rendered by Debian's Chromium through playwright-core.
  *
  *   npm run icons
@@ -23,13 +23,13 @@ for (const [folder, svg] of [
   ['icon', source],
   ['icon-inactive', inactive],
 ] as const) {
-  mkdirSync(`${ROOT}public/${folder}`, { recursive: true });
+  mkdirSync(`${ROOT}.store/public/${folder}`, { recursive: true });
   for (const size of ICON_SIZES) {
     await page.setViewportSize({ width: size, height: size });
     const sized = svg.replace('width="128" height="128"', `width="${size}" height="${size}"`);
     await page.setContent(`<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block}</style>${sized}`);
-    writeFileSync(`${ROOT}public/${folder}/${size}.png`, await page.screenshot({ omitBackground: true }));
+    writeFileSync(`${ROOT}.store/public/${folder}/${size}.png`, await page.screenshot({ omitBackground: true }));
   }
 }
 await browser.close();
-console.log(`icons written: public/icon/, public/icon-inactive/ at ${ICON_SIZES.join(', ')} px`);
+console.log(`icons written: .store/public/icon/, .store/public/icon-inactive/ at ${ICON_SIZES.join(', ')} px`);
