@@ -87,11 +87,11 @@ export function interpretArea(items: Record<string, unknown>, knownCategories?: 
   return { snapshot: { settings, rev: 0 }, current: false, problems };
 }
 
-const KEYS = [SETTINGS_KEY, LEGACY_KEY, LEGACY_VERSION_KEY];
-
 /**
  * Reads both areas at once (one round trip: every page load waits for this) and interprets the
- * one in use. storage.local alone when sync cannot be read.
+ * one in use; storage.local alone when sync cannot be read. The older layout's keys are read
+ * only when the current one is missing (a second round trip, until the background has rewritten
+ * them): a value an older version stored without limits is not handed to every page load.
  */
 export async function readSettingsState(
   knownCategories?: ReadonlySet<string>,
@@ -99,15 +99,19 @@ export async function readSettingsState(
 ): Promise<StoredState> {
   let syncError: unknown;
   const [sync, local] = await Promise.all([
-    areas.sync.get(KEYS).catch((error: unknown) => {
+    areas.sync.get([SETTINGS_KEY]).catch((error: unknown) => {
       syncError = error;
       return undefined;
     }),
-    areas.local.get([...KEYS, AREA_KEY]),
+    areas.local.get([SETTINGS_KEY, AREA_KEY]),
   ]);
   if (sync === undefined) console.warn('[fyp] storage.sync unavailable, reading settings from storage.local', syncError);
   const area: SettingsArea = local[AREA_KEY] === 'local' || sync === undefined ? 'local' : 'sync';
-  return { area, ...interpretArea(area === 'local' ? local : sync ?? {}, knownCategories) };
+  let items: Record<string, unknown> = (area === 'local' ? local : sync) ?? {};
+  if (items[SETTINGS_KEY] === undefined) {
+    items = await (area === 'local' ? areas.local : areas.sync).get([LEGACY_KEY, LEGACY_VERSION_KEY]);
+  }
+  return { area, ...interpretArea(items, knownCategories) };
 }
 
 function report(problems: readonly string[]): void {

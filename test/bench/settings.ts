@@ -4,7 +4,8 @@
  * - a page load with 20,000 sites stored (in storage.local, the area used when sync refuses a
  *   value that large) against the same page with default settings: the tasks that run our
  *   script, from traced loads of a short article (target: at most 5 ms more);
- * - validating that stored value, in Node's V8 (the part of those tasks that is ours);
+ * - validating that stored value, in Node's V8 (the part of those tasks that is ours), and a
+ *   structured clone of it in Chromium (how the browser hands a storage answer to a script);
  * - refusing a 5 MB import file on the options page, from the file being chosen to the message
  *   (target: under 100 ms).
  */
@@ -105,6 +106,18 @@ async function main(): Promise<void> {
       validations.push(performance.now() - start);
     }
 
+    // The browser hands a content script its storage answer as a structured clone: cloning the
+    // value in a page approximates that part of the read, which the traces above cannot separate.
+    const clones = await options.evaluate((stored) => {
+      const times: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const start = performance.now();
+        structuredClone(stored);
+        times.push(performance.now() - start);
+      }
+      return times;
+    }, hugeValue());
+
     const refusals: number[] = [];
     for (let i = 0; i < 7; i++) {
       // A fresh page each time: the message only appears once per page.
@@ -122,6 +135,8 @@ async function main(): Promise<void> {
     console.log(`| our tasks at load, 20,000 + 20,000 sites stored (ms) | ${fmt(median(huge.total))} (longest task ${fmt(median(huge.longest))}) | |`);
     console.log(`| extra for the stored sites (ms) | ${fmt(extra)} | ≤ 5: ${extra <= 5 ? 'met' : 'MISSED'} |`);
     console.log(`| validating that value in V8 (ms) | ${fmt(median(validations))} | |`);
+    console.log(`| structured clone of that value in Chromium (ms) | ${fmt(median(clones))} | |`);
+    console.log(`| validation + clone (ms) | ${fmt(median(validations) + median(clones))} | ≤ 5: ${median(validations) + median(clones) <= 5 ? 'met' : 'MISSED'} |`);
     console.log(`| 5 MB import refused, file chosen → message (ms) | ${fmt(median(refusals))} (max ${fmt(Math.max(...refusals))}) | < 100: ${median(refusals) < 100 ? 'met' : 'MISSED'} |`);
   } finally {
     await browser.close();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { actionIconPaths, ICON_SIZES, showRegionState } from '../../entrypoints/background/action-icon';
 
-const root = `${fileURLToPath(new URL('../../', import.meta.url))}public`;
+const root = `${fileURLToPath(new URL('../../', import.meta.url))}.store/public`;
 
 describe('toolbar icon state', () => {
   it('uses the colour icon when the page names regions and the grey one when it names none', () => {
@@ -12,7 +12,7 @@ describe('toolbar icon state', () => {
     expect(Object.values(actionIconPaths(0)).every((path) => path.startsWith('/icon-inactive/'))).toBe(true);
   });
 
-  it('points only at PNGs that are committed in public/', () => {
+  it('points only at PNGs that are committed in .store/public/ (WXT's publicDir)', () => {
     for (const count of [0, 1]) {
       for (const path of Object.values(actionIconPaths(count))) expect(existsSync(`${root}${path}`), `${root}${path}`).toBe(true);
     }
