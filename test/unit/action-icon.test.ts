@@ -12,7 +12,7 @@ describe('toolbar icon state', () => {
     expect(Object.values(actionIconPaths(0)).every((path) => path.startsWith('/icon-inactive/'))).toBe(true);
   });
 
-  it('points only at PNGs that are committed in .store/public/ (WXT's publicDir)', () => {
+  it('points only at PNGs that are committed in .store/public/ (the publicDir)', () => {
     for (const count of [0, 1]) {
       for (const path of Object.values(actionIconPaths(count))) expect(existsSync(`${root}${path}`), `${root}${path}`).toBe(true);
     }
