@@ -108,15 +108,26 @@ async function main(): Promise<void> {
 
     // The browser hands a content script its storage answer as a structured clone: cloning the
     // value in a page approximates that part of the read, which the traces above cannot separate.
-    const clones = await options.evaluate((stored) => {
-      const times: number[] = [];
-      for (let i = 0; i < 21; i++) {
-        const start = performance.now();
-        structuredClone(stored);
-        times.push(performance.now() - start);
-      }
-      return times;
-    }, hugeValue());
+    const cloneTimes = (value: object) =>
+      options.evaluate((stored) => {
+        const times: number[] = [];
+        for (let i = 0; i < 21; i++) {
+          const start = performance.now();
+          structuredClone(stored);
+          times.push(performance.now() - start);
+        }
+        return times;
+      }, value);
+    const clones = await cloneTimes(hugeValue());
+    // The most the writer ever stores: what a page load reads once an older value is rewritten.
+    const capped = sanitizeSettings(hugeValue()).settings;
+    const cappedClones = await cloneTimes(capped);
+    const cappedValidations: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const start = performance.now();
+      sanitizeSettings(capped);
+      cappedValidations.push(performance.now() - start);
+    }
 
     const refusals: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -133,10 +144,13 @@ async function main(): Promise<void> {
     console.log('| --- | ---: | --- |');
     console.log(`| our tasks at load, default settings (ms) | ${fmt(median(plain.total))} (longest task ${fmt(median(plain.longest))}) | |`);
     console.log(`| our tasks at load, 20,000 + 20,000 sites stored (ms) | ${fmt(median(huge.total))} (longest task ${fmt(median(huge.longest))}) | |`);
-    console.log(`| extra for the stored sites (ms) | ${fmt(extra)} | ≤ 5: ${extra <= 5 ? 'met' : 'MISSED'} |`);
+    console.log(`| extra for the stored sites (ms; within the noise of these traces) | ${fmt(extra)} | |`);
     console.log(`| validating that value in V8 (ms) | ${fmt(median(validations))} | |`);
     console.log(`| structured clone of that value in Chromium (ms) | ${fmt(median(clones))} | |`);
-    console.log(`| validation + clone (ms) | ${fmt(median(validations) + median(clones))} | ≤ 5: ${median(validations) + median(clones) <= 5 ? 'met' : 'MISSED'} |`);
+    const worst = median(validations) + median(clones);
+    const cappedCost = median(cappedValidations) + median(cappedClones);
+    console.log(`| validation + clone, 20,000 + 20,000 sites written into storage by hand (ms) | ${fmt(worst)} | ≤ 5: ${worst <= 5 ? 'met' : 'MISSED'} |`);
+    console.log(`| validation + clone, the writer's cap of 500 + 500 sites (ms) | ${fmt(cappedCost)} | ≤ 5: ${cappedCost <= 5 ? 'met' : 'MISSED'} |`);
     console.log(`| 5 MB import refused, file chosen → message (ms) | ${fmt(median(refusals))} (max ${fmt(Math.max(...refusals))}) | < 100: ${median(refusals) < 100 ? 'met' : 'MISSED'} |`);
   } finally {
     await browser.close();
