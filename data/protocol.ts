@@ -112,11 +112,6 @@ export const senders = {
     (runtime: Pick<RuntimeLike, 'id' | 'getURL'>) =>
     (sender: MessageSender): boolean =>
       sender.id === runtime.id && sender.tab?.id !== undefined && sender.frameId === 0 && isWebPage(sender, runtime),
-  /** Anything of our own extension (what a content script can receive at all). */
-  ownExtension:
-    (runtime: Pick<RuntimeLike, 'id'>) =>
-    (sender: MessageSender): boolean =>
-      sender.id === runtime.id,
 };
 
 function isWebPage(sender: MessageSender, runtime: Pick<RuntimeLike, 'getURL'>): boolean {

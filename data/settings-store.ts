@@ -77,7 +77,7 @@ function legacyVersionOf(meta: unknown): number | undefined {
 }
 
 /** Interprets what one area holds: the current layout, else the legacy one, else defaults. */
-export function interpretArea(items: Record<string, unknown>, knownCategories?: ReadonlySet<string>): Omit<StoredState, 'area'> {
+function interpretArea(items: Record<string, unknown>, knownCategories?: ReadonlySet<string>): Omit<StoredState, 'area'> {
   const envelope = envelopeOf(items[SETTINGS_KEY]);
   if (envelope) {
     const { settings, problems } = settingsFromStored(envelope.settings, envelope.version, knownCategories);
