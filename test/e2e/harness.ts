@@ -74,7 +74,10 @@ export interface ExtensionBrowser {
  * Launches Chromium with the built extension loaded unpacked. `backForwardCache` keeps the
  * back/forward cache that Playwright switches off by default.
  */
-export async function launchWithExtension({ backForwardCache = false } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension({
+  backForwardCache = false,
+  extensionDir = EXTENSION_DIR,
+}: { backForwardCache?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'fyp-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -82,8 +85,8 @@ export async function launchWithExtension({ backForwardCache = false } = {}): Pr
     ignoreDefaultArgs: ['--disable-extensions', ...(backForwardCache ? ['--disable-back-forward-cache'] : [])],
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
