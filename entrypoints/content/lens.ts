@@ -5,27 +5,30 @@
 // The snapshot as text, parsed below: JSON.parse of one string is the fastest way for V8 to
 // build this much data (an object literal in the bundle costs several times more to parse).
 import compiledJson from '../../data/dictionary-compiled.json?raw';
-import { categories } from '../../data/dictionary';
 import type { Settings } from '../../data/settings';
 import { loadSettings, watchSettings } from '../../data/settings-store';
-import { describeMatch } from './describe';
-import { fromSnapshot, type CompiledDictionary, type DictionarySnapshot } from './matcher';
+import type { CompiledData } from './compiled-data';
+import { fromSnapshot, type CompiledDictionary } from './matcher';
+import { restoreNames, type Names } from './names';
 import { scanAhead } from './annotator';
 import { yieldToPage, type WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
 import { PageAnnotation } from './page-annotation';
 import { pageContext } from './page-topic';
 
-let dictionary: CompiledDictionary | undefined;
+let compiled: { dictionary: CompiledDictionary; names: Names } | undefined;
 
 /**
- * The dictionary, on first use: restored from the one compiled at build time
+ * The dictionary and names, on first use: restored from those compiled at build time
  * (data/dictionary-compiled.json, kept in sync with data/ by test/unit/matcher-snapshot.test.ts),
  * which takes a few milliseconds where compiling on the page took tens.
  */
-export function getDictionary(): CompiledDictionary {
-  dictionary ??= fromSnapshot(JSON.parse(compiledJson) as DictionarySnapshot);
-  return dictionary;
+export function getDictionary(): { dictionary: CompiledDictionary; names: Names } {
+  if (!compiled) {
+    const data = JSON.parse(compiledJson) as CompiledData;
+    compiled = { dictionary: fromSnapshot(data.dictionary), names: restoreNames(data.names, data.dictionary.targets) };
+  }
+  return compiled;
 }
 
 export interface LensOptions {
@@ -43,7 +46,6 @@ export interface RunningLens {
 /** Starts annotating `doc`; resolves once settings are read, with the running annotation. */
 export async function startLens({ doc, signal, onResultsChanged }: LensOptions): Promise<RunningLens> {
   const startedAt = performance.now();
-  const knownCategories = new Set(categories.map((c) => c.id));
   let page: PageAnnotation | undefined;
   /** A change stored while the first read was on its way, before there was a page to apply it to. */
   let changedMeanwhile: Settings | undefined;
@@ -55,14 +57,16 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   const unwatch = watchSettings(({ settings: next }) => {
     if (page) apply(next);
     else changedMeanwhile = next;
-  }, knownCategories);
+  });
   signal.addEventListener('abort', unwatch, { once: true });
   // While the settings are on their way from storage: restore the dictionary and match the page.
-  const pendingSettings = loadSettings(knownCategories);
+  // (Category ids the dataset does not know are harmless here, so the settings are read without
+  // them: the names that hold the category list are restored in the next task, not this one.)
+  const pendingSettings = loadSettings();
   // Loading this script was one task already: restore the dictionary in the next.
   await yieldToPage();
   const compileStart = performance.now();
-  const dictionary = getDictionary();
+  const { dictionary, names } = getDictionary();
   const compileMs = performance.now() - compileStart;
   const stats: WorkStats = { workMs: 0, longestSliceMs: 0, slices: 0 };
   const scanning = scanAhead(dictionary, findArticleRoot(doc), pendingSettings, stats, signal, pageContext(doc));
@@ -72,9 +76,9 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   page = new PageAnnotation({
     doc,
     dictionary,
-    categories,
+    categories: names.categories,
     settings,
-    describe: describeMatch,
+    describe: names.describe,
     signal,
     scannedAhead,
     ...(onResultsChanged ? { onResultsChanged } : {}),

@@ -1,7 +1,7 @@
 /**
- * Writes data/dictionary-compiled.json, the compiled dictionary the content script restores
- * instead of compiling on every page (see matcher-snapshot.ts). Run after changing data/ or
- * the matcher's compile step:
+ * Writes data/dictionary-compiled.json, the compiled dictionary and names the content script
+ * restores instead of compiling on every page (see compiled-data.ts). Run after changing data/
+ * or the matcher's compile step:
  *
  *   npm run data:compile
  *
@@ -10,9 +10,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { compiledDataText } from './compiled-data';
 import { compileDictionary, toSnapshot } from './matcher';
-import { snapshotFileText } from './matcher-snapshot';
+import { namesSnapshot } from './names';
 
 const path = fileURLToPath(new URL('../../data/dictionary-compiled.json', import.meta.url));
-writeFileSync(path, snapshotFileText(toSnapshot(compileDictionary({ regions, cities, categories, collisions }))));
+const dictionary = toSnapshot(compileDictionary({ regions, cities, categories, collisions }));
+writeFileSync(path, compiledDataText({ dictionary, names: namesSnapshot({ regions, cities, categories }, dictionary.targets) }));
 console.info(`wrote ${path}`);

@@ -3,7 +3,7 @@
  * and SPA navigation, applies settings live, and answers the popup. Everything it adds to the
  * page is removed by `destroy()`.
  */
-import type { RegionId, SectorCategory } from '../../data/schema';
+import type { RegionId } from '../../data/schema';
 import type { JumpResult, PageResults, PageState } from '../../data/protocol';
 import { isCategoryEnabled, isSiteDisabled, type Settings } from '../../data/settings';
 import { Annotator, type ScannedAhead } from './annotator';
@@ -12,17 +12,19 @@ import { Highlighter } from './highlighter';
 import type { WorkStats } from './slicer';
 import { findArticleRoot, findArticleRoots } from './article-root';
 import type { CompiledDictionary, Match, MatchFilter } from './matcher';
+import type { CategoryInfo } from './names';
 import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
 import { isAboutChina, pageContext } from './page-topic';
 import { watchPage, type PageWatcher } from './page-watcher';
+import { keepSentences } from './sentences';
 
 export const STATUS_ATTR = 'data-fyp-status';
 
 export interface PageAnnotationOptions {
   doc: Document;
   dictionary: CompiledDictionary;
-  categories: readonly SectorCategory[];
+  categories: readonly CategoryInfo[];
   settings: Settings;
   describe?: (match: Match) => string;
   /**
@@ -38,7 +40,7 @@ export interface PageAnnotationOptions {
   nearWatcher?: NearWatcherFactory;
 }
 
-export function filterFor(settings: Settings, categories: readonly SectorCategory[]): MatchFilter {
+export function filterFor(settings: Settings, categories: readonly Pick<CategoryInfo, 'id'>[]): MatchFilter {
   return {
     regions: settings.regions,
     cities: settings.cities,
@@ -281,11 +283,13 @@ export class PageAnnotation {
   }
 
   results(): PageResults {
+    const { mentions, leftOut } = keepSentences(this.isOn() ? this.annotator.mentions() : []);
     return {
       url: this.doc.location.href,
       title: this.doc.title,
       state: this.state,
-      mentions: this.isOn() ? this.annotator.mentions() : [],
+      mentions,
+      sentencesLeftOut: leftOut,
       blocksLeftAlone: this.isOn() ? this.annotator.leftAloneCount() : 0,
     };
   }

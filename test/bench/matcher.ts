@@ -32,7 +32,7 @@ const RESTORE_WORKER = `
 import { parentPort, workerData } from 'node:worker_threads';
 const { fromSnapshot, findMatches } = await import('./matcher.mjs');
 const t0 = performance.now();
-const dict = fromSnapshot(JSON.parse(workerData.json));
+const dict = fromSnapshot(JSON.parse(workerData.json).dictionary);
 const t1 = performance.now();
 findMatches(dict, workerData.text);
 parentPort.postMessage({ startMs: t1 - t0, firstCallMs: performance.now() - t1 });

@@ -17,8 +17,9 @@ import {
   toSnapshot,
   type DictionarySnapshot,
 } from '../../entrypoints/content/matcher';
+import { compiledDataText, type CompiledData } from '../../entrypoints/content/compiled-data';
 import type { Dictionary } from '../../entrypoints/content/matcher-dictionary';
-import { snapshotFileText } from '../../entrypoints/content/matcher-snapshot';
+import { namesSnapshot, restoreNames } from '../../entrypoints/content/names';
 import { COLD_TEXT as TEXT, prepareColdIsolate, type ColdIsolate } from './cold-isolate';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,7 +29,8 @@ const SOURCE = { regions, cities, categories, collisions };
 
 const compiled = compileDictionary(SOURCE);
 const committedText = readFileSync(SNAPSHOT_FILE, 'utf8');
-const committed = JSON.parse(committedText) as DictionarySnapshot;
+const committedData = JSON.parse(committedText) as CompiledData;
+const committed: DictionarySnapshot = committedData.dictionary;
 const restored = fromSnapshot(committed);
 
 /** Texts to compare on: the fixture pages' text and every sentence of the matcher tests. */
@@ -55,7 +57,7 @@ function sampleTexts(): string[] {
 
 describe('the committed compiled dictionary (data/dictionary-compiled.json)', () => {
   it('is what the data and the matcher compile to now', () => {
-    const expected = snapshotFileText(toSnapshot(compiled));
+    const expected = compiledDataText({ dictionary: toSnapshot(compiled), names: namesSnapshot(SOURCE, toSnapshot(compiled).targets) });
     // A short message first: the full diff of a 4,000-line file says less than the command.
     if (committedText !== expected) {
       expect.fail(`data/dictionary-compiled.json is out of date: regenerate it with \`${REGENERATE}\``);
@@ -69,10 +71,13 @@ describe('the committed compiled dictionary (data/dictionary-compiled.json)', ()
   it('restores the compiled dictionary field for field', () => {
     const a = compiled as unknown as Dictionary;
     const b = restored as unknown as Dictionary;
-    expect([...b.entries]).toEqual([...a.entries]);
-    expect([...b.prefixes]).toEqual([...a.prefixes]);
+    // The same keys and slots (a restored map holds them in sorted order: lookups do not care).
+    const sorted = <T,>(items: Iterable<T>) => [...items].sort((x, y) => (String(x) < String(y) ? -1 : 1));
+    expect(new Map(sorted(b.entries))).toEqual(new Map(sorted(a.entries)));
+    expect(b.entries.size).toBe(a.entries.size);
+    expect(sorted(b.prefixes)).toEqual(sorted(a.prefixes));
     expect([...b.firstTokens]).toEqual([...a.firstTokens]);
-    expect([...b.hanLengths]).toEqual([...a.hanLengths]);
+    expect([...b.hanLengths].sort(([x], [y]) => x - y)).toEqual([...a.hanLengths].sort(([x], [y]) => x - y));
     expect(b.maxHanLength).toBe(a.maxHanLength);
     expect(b.hanMinCode).toBe(a.hanMinCode);
     // Keys of one entity share its target, as compiled ones do.
@@ -100,6 +105,24 @@ describe('the committed compiled dictionary (data/dictionary-compiled.json)', ()
     expect(() => listTermClashes(restored)).toThrow(/compile/);
   });
 
+  it('names every region, city and sector as data/ does, for the marks\' tooltips', () => {
+    const names = restoreNames(committedData.names, committed.targets);
+    expect(names.categories.map((c) => c.id)).toEqual(categories.map((c) => c.id));
+    expect(names.categories.every((c, i) => c.color === categories[i]?.color && c.label === categories[i]?.label)).toBe(true);
+    expect(names.describe({ kind: 'region', id: 'zhejiang' })).toBe('Zhejiang 浙江 — province');
+    expect(names.describe({ kind: 'city', id: 'ningbo', region: 'zhejiang' })).toBe('Ningbo 宁波 — in Zhejiang');
+    const lowAltitude = categories.flatMap((c) => c.sectors.map((s) => ({ s, c }))).find(({ s }) => s.id === 'low-altitude-economy');
+    expect(names.describe({ kind: 'sector', id: 'low-altitude-economy', category: lowAltitude?.c.id ?? '' })).toBe(
+      `${lowAltitude?.s.label} — ${lowAltitude?.c.label}`,
+    );
+    for (const region of regions) expect(names.describe({ kind: 'region', id: region.id })).toContain(`${region.nameEn} ${region.nameZh} — `);
+    for (const city of cities) {
+      const region = regions.find((r) => r.id === city.region);
+      expect(names.describe({ kind: 'city', id: city.id, region: city.region })).toBe(`${city.nameEn} ${city.nameZh} — in ${region?.nameEn}`);
+    }
+    expect(names.describe({ kind: 'city', id: 'no-such-place', region: 'zhejiang' })).toBe('no-such-place');
+  });
+
   it('refuses a snapshot of another version', () => {
     expect(() => fromSnapshot({ ...committed, version: committed.version + 1 })).toThrow(/version/);
   });
@@ -113,7 +136,7 @@ const WORKER = `
 import { parentPort, workerData } from 'node:worker_threads';
 const { fromSnapshot, findMatches } = await import('./matcher.mjs');
 const t0 = performance.now();
-const snapshot = JSON.parse(workerData.json);
+const snapshot = JSON.parse(workerData.json).dictionary;
 const t1 = performance.now();
 const dict = fromSnapshot(snapshot);
 const t2 = performance.now();
