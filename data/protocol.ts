@@ -25,7 +25,7 @@ export interface PageMention {
   category?: string;
   /** The text as written on the page ("Guangdong", "低空经济"). */
   text: string;
-  /** The sentence around the mention, as plain text (never HTML). */
+  /** The sentence around the mention, as plain text (never HTML); empty if not carried (see PageResults). */
   sentence: string;
   /** Index of the paragraph (text block) it is in, for co-occurrence. */
   block: number;
@@ -40,7 +40,13 @@ export interface PageResults {
   url: string;
   title: string;
   state: PageState;
+  /**
+   * Mentions in page order. A region's first few distinct sentences are on its mentions (see
+   * SENTENCES_PER_REGION); other mentions carry an empty sentence.
+   */
   mentions: PageMention[];
+  /** Per region, how many more distinct sentences name it than the mentions carry. */
+  sentencesLeftOut?: Partial<Record<RegionId, number>>;
   /** Blocks the page kept changing under our marks, left unmarked (their mentions count). */
   blocksLeftAlone?: number;
 }

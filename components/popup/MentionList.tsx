@@ -1,17 +1,20 @@
 import type { SectorCount } from './summarize';
 import { SectorChips } from './SectorChips';
+import { plural } from '../../data/labels';
 
 interface MentionListProps {
   regionName: string;
   /** Sentences naming the region, as plain text (rendered as text nodes, never as HTML). */
   sentences: readonly string[];
+  /** How many more distinct sentences name the region than are listed. */
+  leftOut?: number;
   sectorsAlongside: readonly SectorCount[];
 }
 
 const SHOWN = 4;
 
 /** On this page: the sentences that name the region and the sectors named alongside it. */
-export function MentionList({ regionName, sentences, sectorsAlongside }: MentionListProps) {
+export function MentionList({ regionName, sentences, leftOut = 0, sectorsAlongside }: MentionListProps) {
   const shown = sentences.slice(0, SHOWN);
   const rest = sentences.slice(SHOWN);
   return (
@@ -31,6 +34,7 @@ export function MentionList({ regionName, sentences, sectorsAlongside }: Mention
           </ul>
         </details>
       ) : null}
+      {leftOut > 0 ? <p class="subtle">…and {plural(leftOut, 'more sentence')} on the page.</p> : null}
       {sectorsAlongside.length > 0 ? (
         <>
           <p class="subtle">Sectors in the same paragraphs:</p>

@@ -48,7 +48,12 @@ export function RegionCard({ summary, open, pageSectors, onJump, deferBody = fal
           <h4>On this page</h4>
         </summary>
         {deferBody ? null : (
-          <MentionList regionName={region.nameEn} sentences={summary.sentences} sectorsAlongside={summary.sectorsAlongside} />
+          <MentionList
+            regionName={region.nameEn}
+            sentences={summary.sentences}
+            leftOut={summary.sentencesLeftOut}
+            sectorsAlongside={summary.sectorsAlongside}
+          />
         )}
       </details>
     </article>

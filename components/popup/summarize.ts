@@ -38,6 +38,8 @@ export interface RegionSummary {
   countLabel: string;
   /** Distinct sentences naming the region or one of its cities, in page order (plain text). */
   sentences: string[];
+  /** Further distinct sentences naming it that the page's results do not carry. */
+  sentencesLeftOut: number;
   /** Sectors named in the same paragraphs as the region, most paragraphs first. */
   sectorsAlongside: SectorCount[];
 }
@@ -100,7 +102,7 @@ function sectorCounts(mentions: readonly PageMention[], lookups: SummaryLookups)
 }
 
 /** Summarizes a tab's results; regions the data does not know are skipped. */
-export function summarizePage(results: Pick<PageResults, 'mentions'>, lookups: SummaryLookups): PageSummary {
+export function summarizePage(results: Pick<PageResults, 'mentions' | 'sentencesLeftOut'>, lookups: SummaryLookups): PageSummary {
   const { mentions } = results;
   const regionTallies = new Map<RegionId, Tally>();
   const contributorTallies = new Map<RegionId, Map<string, Tally>>();
@@ -157,6 +159,7 @@ export function summarizePage(results: Pick<PageResults, 'mentions'>, lookups: S
       contributors,
       countLabel: countLabel(count, contributors),
       sentences: [...(sentences.get(id) ?? [])],
+      sentencesLeftOut: results.sentencesLeftOut?.[id] ?? 0,
       sectorsAlongside: alongside,
     });
   }

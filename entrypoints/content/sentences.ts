@@ -91,3 +91,39 @@ function firstAtLeast(values: readonly number[], x: number): number {
   }
   return lo;
 }
+
+/** The most distinct sentences a page's results carry per region (the popup lists them). */
+export const SENTENCES_PER_REGION = 12;
+
+/**
+ * Keeps each region's first `perRegion` distinct sentences on its mentions and blanks the rest
+ * (and repeats, and sector mentions' sentences, which nothing shows), so that the popup's answer
+ * stays small on a page naming a region hundreds of times. Returns the mentions (new objects
+ * where changed) and, per region, how many distinct sentences were left out.
+ */
+export function keepSentences<M extends { kind: string; id: string; region?: string; sentence: string }>(
+  mentions: readonly M[],
+  perRegion = SENTENCES_PER_REGION,
+): { mentions: M[]; leftOut: Record<string, number> } {
+  const kept = new Map<string, Set<string>>();
+  const dropped = new Map<string, Set<string>>();
+  const out = mentions.map((mention) => {
+    if (mention.sentence === '') return mention;
+    const region = mention.kind === 'sector' ? undefined : (mention.region ?? mention.id);
+    if (region === undefined) return { ...mention, sentence: '' };
+    const own = kept.get(region) ?? new Set<string>();
+    kept.set(region, own);
+    if (own.has(mention.sentence)) return { ...mention, sentence: '' };
+    if (own.size < perRegion) {
+      own.add(mention.sentence);
+      return mention;
+    }
+    const gone = dropped.get(region) ?? new Set<string>();
+    dropped.set(region, gone);
+    gone.add(mention.sentence);
+    return { ...mention, sentence: '' };
+  });
+  const leftOut: Record<string, number> = {};
+  for (const [region, gone] of dropped) leftOut[region] = gone.size;
+  return { mentions: out, leftOut };
+}

@@ -88,7 +88,11 @@ describe('PageAnnotation', () => {
     const mentions = page.results().mentions;
     const chengdu = mentions.find((m) => m.id === 'chengdu');
     expect(chengdu).toMatchObject({ kind: 'city', region: 'sichuan', text: 'Chengdu' });
-    expect(chengdu?.sentence).toBe('In Sichuan, Chengdu promotes the low-altitude economy and new energy vehicles.');
+    // The sentence travels once per region: on Sichuan's mention, not again on Chengdu's.
+    const sichuan = mentions.filter((m) => m.region === 'sichuan').map((m) => m.sentence);
+    expect(sichuan).toEqual(['In Sichuan, Chengdu promotes the low-altitude economy and new energy vehicles.', '']);
+    expect(mentions.filter((m) => m.kind === 'sector').every((m) => m.sentence === '')).toBe(true);
+    expect(page.results().sentencesLeftOut).toEqual({});
   });
 
   it('marks only the first mention per paragraph when asked', async () => {

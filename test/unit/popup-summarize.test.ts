@@ -37,6 +37,15 @@ describe('summarizePage', () => {
     ]);
   });
 
+  it('says how many sentences the page\'s results left out, per region', () => {
+    expect(summary.regions.map((r) => r.sentencesLeftOut)).toEqual([0, 0]);
+    const capped = summarizePage({ ...articleResults, sentencesLeftOut: { guangdong: 7 } }, testData);
+    expect(capped.regions.map((r) => [r.region.id, r.sentencesLeftOut])).toEqual([
+      ['zhejiang', 0],
+      ['guangdong', 7],
+    ]);
+  });
+
   it('counts sectors on the page, most first', () => {
     expect(summary.sectors.map((s) => [s.id, s.count, s.category])).toEqual([
       ['ai', 2, 'digital'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAround, sentenceFinder } from '../../entrypoints/content/sentences';
+import { keepSentences, sentenceAround, sentenceFinder } from '../../entrypoints/content/sentences';
 
 function around(text: string, word: string): string {
   const start = text.indexOf(word);
@@ -79,5 +79,37 @@ describe('sentenceFinder', () => {
     expect(mentions).toHaveLength(1_000);
     // One pass over the text, then at most a window of about three sentence lengths each.
     expect(stats.scanned).toBeLessThanOrEqual(text.length + mentions.length * (2 * 320 + 7));
+  });
+});
+
+describe('keepSentences', () => {
+  const m = (kind: string, id: string, sentence: string, region?: string) => ({ kind, id, sentence, ...(region ? { region } : {}) });
+
+  it('keeps a region\'s first distinct sentences, blanks repeats, sectors and the rest, and counts what it left out', () => {
+    const mentions = [
+      m('region', 'anhui', 'A1.', 'anhui'),
+      m('sector', 'ai', 'A1.', undefined),
+      m('city', 'hefei', 'A1.', 'anhui'),
+      m('city', 'hefei', 'A2.', 'anhui'),
+      m('region', 'anhui', 'A3.', 'anhui'),
+      m('region', 'anhui', 'A4.', 'anhui'),
+      m('region', 'anhui', 'A4.', 'anhui'),
+      m('region', 'jiangsu', 'J1.', 'jiangsu'),
+      m('region', 'jiangsu', '', 'jiangsu'),
+    ];
+    const { mentions: out, leftOut } = keepSentences(mentions, 2);
+    expect(out.map((x) => x.sentence)).toEqual(['A1.', '', '', 'A2.', '', '', '', 'J1.', '']);
+    expect(leftOut).toEqual({ anhui: 2 });
+    // Every mention stays, in order, with its other fields; the input is not modified.
+    expect(out.map((x) => `${x.kind}:${x.id}`)).toEqual(mentions.map((x) => `${x.kind}:${x.id}`));
+    expect(mentions[1]?.sentence).toBe('A1.');
+  });
+
+  it('keeps the popup\'s answer small on a page naming regions a thousand times', () => {
+    const mentions = Array.from({ length: 1_000 }, (_, i) => m('region', `r${i % 33}`, `Sentence ${i} ${'x'.repeat(300)}`, `r${i % 33}`));
+    const { mentions: out, leftOut } = keepSentences(mentions);
+    const carried = out.filter((x) => x.sentence !== '').length;
+    expect(carried).toBe(33 * 12);
+    expect(Object.values(leftOut).reduce((a, b) => a + b, 0)).toBe(1_000 - 33 * 12);
   });
 });
