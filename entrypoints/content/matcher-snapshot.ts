@@ -8,130 +8,192 @@
  * the data's tests and reports, which compile); a restored dictionary refuses listClashes.
  */
 import type { RegionId } from '../../data/schema';
-import { Dictionary, type Entry, type EntityTarget, type Slot, type Target } from './matcher-dictionary';
+import { Dictionary, targetsOf, type Entry, type EntityTarget, type Slot, type Target } from './matcher-dictionary';
 import { isLatinTerm, keyPrefixes } from './matcher-terms';
 
 /** Bump when the Dictionary's shape or the snapshot's layout changes. */
 export const SNAPSHOT_VERSION = 2;
 
-/** An Entry as [term, its targets as indexes into the snapshot's targets, declared, caseTokens (null for undefined)]. */
-export type SnapshotEntry = [term: string, targets: number[], declared: boolean, caseTokens: (string | null)[] | null];
+/**
+ * An Entry as [term, its targets as indexes into the snapshot's targets, declared, caseTokens
+ * (null for undefined), its keys (grouped as a line of DictionarySnapshot.keys)].
+ */
+export type SnapshotEntry = [
+  term: string,
+  targets: number[],
+  declared: boolean,
+  caseTokens: (string | null)[] | null,
+  keys: string,
+];
 
 /**
- * A compiled dictionary as JSON data (see takeSnapshot). Its bulk is two strings of lines, which
- * cost the bundle far less than arrays of objects and restore with one split each:
- * - `targets`: every target once, a line each: the kind's letter (r, c, s, b) and the id, then
- *   for a city its region, for a sector its category, and "d" for a district ("cbaoan guangdong d");
- * - `keys`: every key in sorted order, front-coded: a base-36 digit saying how many characters
- *   it shares with the line before (at most 35), the rest of the key, "~" and its slot (the
- *   target's index in base 36, or "!" and the index of an Entry in `entries`).
+ * A compiled dictionary as JSON data (see takeSnapshot). Its bulk is two strings of lines (split
+ * at "|"; "~" and "^" inside a line; characters no term has and JSON need not escape), which cost
+ * the bundle far less than arrays of objects and restore with native splits and one Map.set per
+ * key, no per-key parsing:
+ * - `targets`: every target once, a line each, regions first: the kind's letter (r, c, s, b) and
+ *   the id, then for a city its region (the region's place among the region lines, in base 36),
+ *   for a sector its category, and "d" for a district ("cbaoan 5 d");
+ * - `keys`: a line per target, in the same order: the keys that stand for that target alone, in
+ *   three groups split by "~", each split by "^": Latin keys, Chinese keys, and Latin keys whose
+ *   beginnings are not simply their words (see keyPrefixes; those beginnings are in `prefixes`).
+ *   Restoring thus finds the scanner's prefixes and Chinese term lengths without running the term
+ *   rules again.
  */
 export interface DictionarySnapshot {
   version: number;
   targets: string;
   keys: string;
   entries: SnapshotEntry[];
-  /** The non-zero buckets of Dictionary.firstTokens, as bucket, bits, bucket, bits … */
-  firstTokens: number[];
+  /** The beginnings of the third group's keys. */
+  prefixes: string[];
+  /** The non-zero buckets of Dictionary.firstTokens, as "bucket.bits" in base 36, split by "|". */
+  firstTokens: string;
 }
 
 const KIND_LETTER = { region: 'r', city: 'c', sector: 's', block: 'b' } as const;
 const LETTER_KIND: Record<string, Target['kind']> = { r: 'region', c: 'city', s: 'sector', b: 'block' };
-/** The most characters a front-coded line can say it shares (one base-36 digit). */
-const MAX_SHARED = 35;
 const LINE = '|';
-const FIELD = '~';
+const GROUP = '~';
+const KEY = '^';
 
-function targetLine(target: Target): string {
+function targetLine(target: Target, regionIndex: ReadonlyMap<string, number>): string {
   const letter = KIND_LETTER[target.kind];
   if (target.kind === 'block') return `${letter}${target.id}`;
   if (target.kind === 'region' && target.region === target.id) return `${letter}${target.id}`;
-  const parent = target.kind === 'sector' ? target.category : target.region;
-  return `${letter}${target.id}${parent === undefined ? '' : ` ${parent}`}${target.district ? ' d' : ''}`;
+  if (target.kind === 'city') {
+    const region = regionIndex.get(target.region ?? '');
+    if (region === undefined) throw new Error(`matcher: city ${target.id} of a region without a target`);
+    return `${letter}${target.id} ${region.toString(36)}${target.district ? ' d' : ''}`;
+  }
+  const parent = target.category;
+  return `${letter}${target.id}${parent === undefined ? '' : ` ${parent}`}`;
 }
 
-function parseTarget(line: string): Target {
+function parseTarget(line: string, regions: readonly string[]): Target {
   const kind = LETTER_KIND[line[0] ?? ''];
-  const [id = '', parent, district] = line.slice(1).split(' ');
+  const parts = line.slice(1).split(' ');
+  const id = parts[0] as string;
+  const parent = parts[1];
   if (kind === 'block') return { kind, id: id as RegionId };
   if (kind === 'region') return { kind, id, region: id as RegionId };
   if (kind === 'sector') return parent === undefined ? { kind, id } : { kind, id, category: parent };
   if (kind === 'city') {
-    const city: EntityTarget = { kind, id, region: parent as RegionId };
-    if (district === 'd') city.district = true;
+    const city: EntityTarget = { kind, id, region: regions[parseInt(parent ?? '', 36)] as RegionId };
+    if (parts[2] === 'd') city.district = true;
     return city;
   }
   throw new Error(`matcher: dictionary snapshot target "${line}" has no known kind`);
 }
 
-/** Sorted strings as front-coded lines, each followed by its `suffixes` item (if any). */
-function frontCode(sorted: readonly string[], suffixes?: readonly string[]): string {
-  let previous = '';
-  const lines: string[] = [];
-  sorted.forEach((text, i) => {
-    if (text.includes(LINE) || text.includes(FIELD)) throw new Error(`matcher: a key holds "${LINE}" or "${FIELD}": ${text}`);
-    let shared = 0;
-    const most = Math.min(previous.length, text.length, MAX_SHARED);
-    while (shared < most && previous.charCodeAt(shared) === text.charCodeAt(shared)) shared += 1;
-    lines.push(`${shared.toString(36)}${text.slice(shared)}${suffixes ? suffixes[i] : ''}`);
-    previous = text;
-  });
-  return lines.join(LINE);
-}
-
-/** Calls `each` with every front-coded line's text and the rest of the line after `separator`. */
-function frontDecode(coded: string, separator: string | null, each: (text: string, rest: string) => void): void {
-  if (coded === '') return;
-  const lines = coded.split(LINE);
-  let previous = '';
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] as string;
-    const cut = separator === null ? line.length : line.lastIndexOf(separator);
-    const text = previous.slice(0, parseInt(line[0] as string, 36)) + line.slice(1, cut);
-    each(text, separator === null ? '' : line.slice(cut + 1));
-    previous = text;
-  }
+/** A Latin key's beginnings at its spaces ("low altitude economy" → "low", "low altitude"). */
+function wordPrefixes(key: string): string[] {
+  const prefixes: string[] = [];
+  for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) prefixes.push(key.slice(0, space));
+  return prefixes;
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Keys as a line of DictionarySnapshot.keys, noting the third group's beginnings in `prefixes`. */
+function keyLine(keys: readonly string[], prefixes: Set<string>): string {
+  const groups: [string[], string[], string[]] = [[], [], []];
+  for (const key of [...keys].sort(byCodeUnits)) {
+    if (key.includes(LINE) || key.includes(GROUP) || key.includes(KEY)) throw new Error(`matcher: a key holds a separator: ${key}`);
+    if (!isLatinTerm(key)) {
+      groups[1].push(key);
+      continue;
+    }
+    const own = keyPrefixes(key) ?? [];
+    const words = wordPrefixes(key);
+    if (own.length === words.length && own.every((p, i) => p === words[i])) groups[0].push(key);
+    else {
+      groups[2].push(key);
+      for (const prefix of own) prefixes.add(prefix);
+    }
+  }
+  return groups
+    .map((group) => group.join(KEY))
+    .join(GROUP)
+    .replace(/~+$/, '');
+}
+
 /** The dictionary as JSON data; restoreSnapshot(takeSnapshot(d)) scans exactly like d. */
 export function takeSnapshot(dict: Dictionary): DictionarySnapshot {
   const targetLines: string[] = [];
+  const keysOf: string[][] = [];
   const indexes = new Map<Target, number>();
+  const regionIndex = new Map<string, number>();
   const indexOf = (target: Target): number => {
     let index = indexes.get(target);
     if (index === undefined) {
       index = targetLines.length;
       indexes.set(target, index);
-      targetLines.push(targetLine(target));
+      targetLines.push(targetLine(target, regionIndex));
+      keysOf.push([]);
+      if (target.kind === 'region') regionIndex.set(target.id, regionIndex.size);
     }
     return index;
   };
-  const keys = [...dict.entries.keys()].sort(byCodeUnits);
-  const entries: SnapshotEntry[] = [];
-  const slots = keys.map((key) => {
+  // Regions first, so that a city's line can name its region by its place among them.
+  const regionTargets = new Map<string, Target>();
+  for (const slot of dict.entries.values()) for (const target of targetsOf(slot)) if (target.kind === 'region') regionTargets.set(target.id, target);
+  for (const id of [...regionTargets.keys()].sort(byCodeUnits)) indexOf(regionTargets.get(id) as Target);
+  const entryKeys = new Map<Entry, string[]>();
+  for (const key of [...dict.entries.keys()].sort(byCodeUnits)) {
     const slot = dict.entries.get(key) as Slot;
-    if (slot.kind !== 'entry') return `${FIELD}${indexOf(slot).toString(36)}`;
-    entries.push([
-      slot.term,
-      slot.targets.map(indexOf),
-      slot.declared,
-      slot.caseTokens === undefined ? null : slot.caseTokens.map((t) => t ?? null),
-    ]);
-    return `${FIELD}!${(entries.length - 1).toString(36)}`;
-  });
-  const firstTokens: number[] = [];
+    if (slot.kind === 'entry') {
+      const own = entryKeys.get(slot) ?? [];
+      entryKeys.set(slot, own);
+      own.push(key);
+    } else {
+      keysOf[indexOf(slot)]?.push(key);
+    }
+  }
+  const prefixes = new Set<string>();
+  const entries: SnapshotEntry[] = [...entryKeys].map(([entry, keys]) => [
+    entry.term,
+    entry.targets.map(indexOf),
+    entry.declared,
+    entry.caseTokens === undefined ? null : entry.caseTokens.map((t) => t ?? null),
+    keyLine(keys, prefixes),
+  ]);
+  const firstTokens: string[] = [];
   dict.firstTokens.forEach((bits, bucket) => {
-    if (bits !== 0) firstTokens.push(bucket, bits);
+    if (bits !== 0) firstTokens.push(`${bucket.toString(36)}.${bits.toString(36)}`);
   });
   return {
     version: SNAPSHOT_VERSION,
     targets: targetLines.join(LINE),
-    keys: frontCode(keys, slots),
+    keys: keysOf.map((keys) => keyLine(keys, prefixes)).join(LINE),
     entries,
-    firstTokens,
+    prefixes: [...prefixes].sort(byCodeUnits),
+    firstTokens: firstTokens.join(LINE),
   };
+}
+
+/** Adds a line of DictionarySnapshot.keys to `dict`, each key standing for `slot`. */
+function restoreKeys(dict: Dictionary, line: string, slot: Slot): void {
+  if (line === '') return;
+  const groups = line.split(GROUP);
+  const latin = (groups[0] as string).split(KEY);
+  for (let i = 0; i < latin.length; i += 1) {
+    const key = latin[i] as string;
+    if (key === '') continue;
+    dict.entries.set(key, slot);
+    for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) dict.prefixes.add(key.slice(0, space));
+  }
+  if (groups.length < 2) return;
+  const han = (groups[1] as string).split(KEY);
+  for (let i = 0; i < han.length; i += 1) {
+    const key = han[i] as string;
+    if (key === '') continue;
+    dict.entries.set(key, slot);
+    dict.addHanLength(key);
+  }
+  if (groups.length < 3) return;
+  const special = (groups[2] as string).split(KEY);
+  for (let i = 0; i < special.length; i += 1) dict.entries.set(special[i] as string, slot);
 }
 
 /** A Dictionary from a snapshot (see takeSnapshot). The snapshot's objects are not modified. */
@@ -142,35 +204,34 @@ export function restoreSnapshot(snapshot: DictionarySnapshot): Dictionary {
   const dict = new Dictionary();
   dict.restored = true;
   // Indexed loops: this runs once per page, as cold code.
-  const targets = snapshot.targets.split(LINE).map(parseTarget);
-  const entries: Entry[] = [];
+  const targetLines = snapshot.targets.split(LINE);
+  const keyLines = snapshot.keys.split(LINE);
+  const targets: Target[] = [];
+  const regions: string[] = [];
+  for (let i = 0; i < targetLines.length; i += 1) {
+    const target = parseTarget(targetLines[i] as string, regions);
+    if (target.kind === 'region') regions.push(target.id);
+    targets.push(target);
+    restoreKeys(dict, keyLines[i] ?? '', target);
+  }
   for (let i = 0; i < snapshot.entries.length; i += 1) {
     const value = snapshot.entries[i] as SnapshotEntry;
-    entries.push({
+    const entry: Entry = {
       kind: 'entry',
       term: value[0],
       targets: value[1].map((t) => targets[t] as Target),
       declared: value[2],
       caseTokens: value[3] === null ? undefined : value[3].map((t) => t ?? undefined),
-    });
+    };
+    restoreKeys(dict, value[4], entry);
   }
-  frontDecode(snapshot.keys, FIELD, (key, slot) => {
-    // The beginnings of Latin keys and the lengths of Chinese ones follow from the keys, as
-    // compiling found them (test/unit/matcher-snapshot.test.ts compares the two).
-    if (isLatinTerm(key)) {
-      const prefixes = keyPrefixes(key) ?? [];
-      for (let i = 0; i < prefixes.length; i += 1) dict.prefixes.add(prefixes[i] as string);
-    } else {
-      dict.addHanLength(key);
-    }
-    dict.entries.set(
-      key,
-      slot.charCodeAt(0) === 33 /* ! */
-        ? (entries[parseInt(slot.slice(1), 36)] as Entry)
-        : (targets[parseInt(slot, 36)] as Target),
-    );
-  });
-  const { firstTokens } = snapshot;
-  for (let i = 0; i < firstTokens.length; i += 2) dict.firstTokens[firstTokens[i] as number] = firstTokens[i + 1] as number;
+  const { prefixes, firstTokens } = snapshot;
+  for (let i = 0; i < prefixes.length; i += 1) dict.prefixes.add(prefixes[i] as string);
+  const buckets = firstTokens.split(LINE);
+  for (let i = 0; i < buckets.length; i += 1) {
+    const pair = buckets[i] as string;
+    const dot = pair.indexOf('.');
+    dict.firstTokens[parseInt(pair.slice(0, dot), 36)] = parseInt(pair.slice(dot + 1), 36);
+  }
   return dict;
 }

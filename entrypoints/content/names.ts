@@ -33,6 +33,8 @@ export interface Named {
 
 const LETTER: Record<EntityKind, string> = { region: 'r', city: 'c', sector: 's' };
 
+const capitalized = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
+
 /** The dictionary snapshot's target lines as "r" + id, "c" + id …: the part before a space. */
 const targetKeys = (targets: string): string[] => targets.split('|').map((line) => line.split(' ')[0] as string);
 
@@ -46,7 +48,8 @@ export function namesSnapshot(
 ): NamesSnapshot {
   const words = new Map<string, string>([
     ...source.regions.map((r) => [`r${r.id}`, `${r.nameEn}~${r.nameZh} — ${REGION_TYPE_LABEL[r.type].toLowerCase()}`] as const),
-    ...source.cities.map((c) => [`c${c.id}`, `${c.nameEn} ${c.nameZh}`] as const),
+    // "=" stands for the English name when it is the id with a capital (most cities).
+    ...source.cities.map((c) => [`c${c.id}`, c.nameEn === capitalized(c.id) ? `=${c.nameZh}` : `${c.nameEn} ${c.nameZh}`] as const),
     ...source.categories.flatMap((category) => category.sectors.map((s) => [`s${s.id}`, s.label] as const)),
   ]);
   const lines = targetKeys(targets).map((key) => words.get(key) ?? '');
@@ -87,7 +90,10 @@ export function restoreNames(snapshot: NamesSnapshot, targets: string): Names {
       }
       const own = byKey.get(`${LETTER[match.kind]}${match.id}`);
       if (!own) return match.id;
-      if (match.kind === 'city') return `${own} — in ${region(match.region ?? '')?.[0] ?? match.region}`;
+      if (match.kind === 'city') {
+        const name = own.charCodeAt(0) === 61 /* = */ ? `${capitalized(match.id)} ${own.slice(1)}` : own;
+        return `${name} — in ${region(match.region ?? '')?.[0] ?? match.region}`;
+      }
       return `${own} — ${categoryLabel.get(match.category ?? '') ?? match.category}`;
     },
   };
