@@ -21,6 +21,13 @@ const MARGIN_SCREENS = 2;
 const byDocumentOrder = (a: Element, b: Element): number =>
   a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 
+/** Whether `element` is one of the next few element siblings of `before` (a cheap check for document order). */
+function isShortlyAfter(before: Element, element: Element): boolean {
+  let next = before.nextElementSibling;
+  for (let i = 0; next && i < 8; i++, next = next.nextElementSibling) if (next === element) return true;
+  return false;
+}
+
 /**
  * Keeps the waiting elements in document order, which on a page in normal flow is also their
  * order down the page, and after a scroll or resize (once per frame) finds the near ones by
@@ -60,6 +67,16 @@ export const nearViewport: NearWatcherFactory = (onNear) => {
 
   return {
     observe(element) {
+      // A pass defers blocks in document order: most come right after the last one waiting.
+      // Compared with compareDocumentPosition only when they do not: it scans the children of
+      // the two nodes' common ancestor, and a binary search of it for each of the 2,900
+      // paragraphs of a 300,000-word page took about 50 ms.
+      const last = waiting[waiting.length - 1];
+      if (last === undefined || isShortlyAfter(last, element)) {
+        waiting.push(element);
+        schedule();
+        return;
+      }
       let at = 0;
       for (let last = waiting.length; at < last; ) {
         const mid = (at + last) >> 1;

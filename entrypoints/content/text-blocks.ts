@@ -71,6 +71,9 @@ export function blockOf(node: Node, root: Element): Element {
   return root;
 }
 
+/** Any character String.prototype.trim keeps (\s is the set trim removes). */
+const NOT_SPACE = /\S/;
+
 /** Blocks whose text is at least this much in links are link lists: site furniture. */
 export const LINK_LIST_SHARE = 0.5;
 
@@ -86,6 +89,8 @@ function visibleLength(text: string): number {
 
 /** Share of a block's text (spaces left out) inside links. */
 export function linkShare(block: TextBlock): number {
+  // Most blocks hold no link and are in none: their text need not be counted.
+  if (block.element.closest('a[href]') === null && block.element.querySelector('a[href]') === null) return 0;
   let total = 0;
   let linked = 0;
   // Text straight in the block element is in a link only if the whole block is.
@@ -141,7 +146,7 @@ export function* walkTextBlocks(root: Element, options: WalkOptions = {}): Gener
   const open: TextBlock[] = [];
   let opened = 0;
   const keep = options.keepLinkLists === true;
-  const hasText = (block: TextBlock) => block.nodes.some((t) => t.data.trim() !== '') && (keep || !isLinkList(block));
+  const hasText = (block: TextBlock) => block.nodes.some((t) => NOT_SPACE.test(t.data)) && (keep || !isLinkList(block));
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
     const element = blockOf(text, root);
