@@ -2,8 +2,8 @@
 import { services, start } from './early-start';
 import { render } from 'preact';
 import { categories, cityById, meta, national, planByRegion, regionById, sectorById, sourceById } from '../../data';
-import { App, type AppData } from './App';
-import './style.css';
+import { SummaryApp, type AppData } from '../../components/popup/SummaryApp';
+import '../../components/popup/summary.css';
 
 const data: AppData = { categories, meta, national, planByRegion, regionById, cityById, sectorById, sourceById };
-render(<App services={services} data={data} start={start} />, document.getElementById('app') as HTMLElement);
+render(<SummaryApp services={services} data={data} start={start} />, document.getElementById('app') as HTMLElement);
