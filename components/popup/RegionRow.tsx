@@ -14,8 +14,8 @@ interface RegionRowProps {
 }
 
 /**
- * A region at a glance, one compact row: names, mentions, 2026 growth target, top three
- * priority sectors. The name is the disclosure button (Enter, Space); a click anywhere on the
+ * A region at a glance, one compact row: names and 2026 growth target, then its top three
+ * priority sectors and how often the page names it. The name is the disclosure button (Enter, Space); a click anywhere on the
  * row does the same, as a larger target for the pointer.
  */
 export function RegionRow({ summary, glance, open, onToggle, headingId, bodyId }: RegionRowProps) {
@@ -29,25 +29,25 @@ export function RegionRow({ summary, glance, open, onToggle, headingId, bodyId }
           <button type="button" class="row-toggle" aria-expanded={open} aria-controls={bodyId}>
             {region.nameEn}{' '}
             <span lang="zh-Hans" class="zh">
-              {region.nameZhFull}
+              {region.nameZh}
             </span>
           </button>
         </h3>
-        <span class="row-count" data-count={summary.count}>
-          {plural(summary.count, 'mention')}
-        </span>
-      </div>
-      <div class="row-line row-line--facts">
         <span class="row-target" data-target={glance.target ? 'yes' : 'none'} title={glance.target?.title}>
           {glance.target ? (
             <>
               {glance.target.label} <strong>{glance.target.value}</strong>
             </>
           ) : (
-            'No 2026 target on record'
+            'no 2026 target on record'
           )}
         </span>
+      </div>
+      <div class="row-line row-line--sectors">
         <SectorChips chips={glance.topSectors} label={`Top priority sectors of ${region.nameEn}`} />
+        <span class="row-count" data-count={summary.count}>
+          {plural(summary.count, 'mention')}
+        </span>
       </div>
     </div>
   );
