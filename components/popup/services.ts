@@ -157,9 +157,10 @@ export function browserServices(search: string, panel = false): PopupServices {
       const updated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean; windowId?: number }): void => {
         // A new page in the shown tab: its content script and its results are new.
         if (change.url === undefined && change.status !== 'loading') return;
-        if (fixedTab !== null ? tabId === fixedTab : tab.active === true && tab.windowId !== undefined) {
-          if (fixedTab !== null) listener();
-          else void isOwnWindow(tab.windowId as number).then((own) => own && listener());
+        if (fixedTab !== null) {
+          if (tabId === fixedTab) listener();
+        } else if (tab.active === true && tab.windowId !== undefined) {
+          void isOwnWindow(tab.windowId).then((own) => own && listener());
         }
       };
       browser.tabs.onActivated.addListener(activated);

@@ -184,3 +184,60 @@ describe('FollowedTabSummary', () => {
     expect(changed).toBeUndefined();
   });
 });
+
+describe('browserServices().onTargetChanged', () => {
+  /** Two windows; the panel's page runs in the first (the fake's current window is the focused one). */
+  async function twoWindows() {
+    const own = await fakeBrowser.windows.create({ focused: true });
+    const other = await fakeBrowser.windows.create({});
+    return { own: own.id as number, other: other.id as number };
+  }
+
+  it('in the side panel, follows tab activation and navigation in its own window only', async () => {
+    const { browserServices } = await import('../../components/popup/services');
+    const { own, other } = await twoWindows();
+    const listener = vi.fn();
+    const off = browserServices('', true).onTargetChanged(listener);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 7, windowId: own });
+    await settle();
+    expect(listener).toHaveBeenCalledTimes(1);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 8, windowId: other });
+    await settle();
+    expect(listener).toHaveBeenCalledTimes(1);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { url: 'https://news.cgtn.com/b' }, { id: 7, active: true, windowId: own } as never);
+    await settle();
+    expect(listener).toHaveBeenCalledTimes(2);
+    // A title change is not a new page; a background tab's navigation is not the shown one.
+    await fakeBrowser.tabs.onUpdated.trigger(7, { title: 'New title' }, { id: 7, active: true, windowId: own } as never);
+    await fakeBrowser.tabs.onUpdated.trigger(9, { url: 'https://news.cgtn.com/c' }, { id: 9, active: false, windowId: own } as never);
+    await settle();
+    expect(listener).toHaveBeenCalledTimes(2);
+    off();
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 7, windowId: own });
+    await settle();
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('for a fixed tab (sidepanel.html?tab=<id>), follows that tab\'s navigation only', async () => {
+    const { browserServices } = await import('../../components/popup/services');
+    const { own } = await twoWindows();
+    const listener = vi.fn();
+    const services = browserServices('?tab=5', true);
+    expect(services.surface).toBe('panel');
+    const off = services.onTargetChanged(listener);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 7, windowId: own });
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'loading' }, { id: 6, active: true, windowId: own } as never);
+    expect(listener).not.toHaveBeenCalled();
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, { id: 5, active: false, windowId: own } as never);
+    expect(listener).toHaveBeenCalledOnce();
+    off();
+  });
+
+  it('names the surface from the page address', async () => {
+    const { browserServices } = await import('../../components/popup/services');
+    expect(browserServices('').surface).toBe('popup');
+    expect(browserServices('?tab=3').surface).toBe('page');
+    expect(browserServices('?tab=3&layout=popup').surface).toBe('popup');
+  });
+});
