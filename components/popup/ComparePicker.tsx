@@ -14,7 +14,7 @@ export function ComparePicker({ regions, chosen, onChange }: ComparePickerProps)
   const toggle = (id: RegionId, on: boolean): void =>
     onChange(on ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id));
   return (
-    <fieldset class="compare-picker">
+    <fieldset class="card compare-picker">
       <legend>Pick two to four regions</legend>
       <ul class="compare-choices">
         {regions.map((region) => {

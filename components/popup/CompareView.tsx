@@ -17,7 +17,7 @@ export function CompareView({ comparison }: CompareViewProps) {
   if (regions.length < 2) return null;
   const names = regions.map((r) => r.nameEn).join(', ');
   return (
-    <section class="compare" aria-label={`Priorities of ${names} compared`} data-compare={regions.map((r) => r.id).join(' ')}>
+    <section class="card compare" aria-label={`Priorities of ${names} compared`} data-compare={regions.map((r) => r.id).join(' ')}>
       <div class="compare-shared">
         <h3 class="compare-heading">Shared priorities</h3>
         {shared.length > 0 ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PopupServices } from './services';
 import { SummaryApp, type AppData } from './SummaryApp';
 
@@ -14,6 +14,7 @@ interface FollowedTabSummaryProps {
  */
 export function FollowedTabSummary({ services, data }: FollowedTabSummaryProps) {
   const [generation, setGeneration] = useState(0);
-  useEffect(() => services.onTargetChanged(() => setGeneration((n) => n + 1)), [services]);
+  // A layout effect: subscribed before the first paint, so no switch of tabs slips past.
+  useLayoutEffect(() => services.onTargetChanged(() => setGeneration((n) => n + 1)), [services]);
   return <SummaryApp key={generation} services={services} data={data} />;
 }

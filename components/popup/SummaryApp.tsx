@@ -97,7 +97,8 @@ export function SummaryApp({ services, data, start }: AppProps) {
   };
 
   const openSidePanel = (): void => {
-    services.openSidePanel?.().catch((error: unknown) => {
+    if (!tab.target) return;
+    services.openSidePanel?.(tab.target.tabId).catch((error: unknown) => {
       console.warn('[fyp] could not open the side panel', error);
       tab.setNotice('The browser did not open the side panel.');
     });

@@ -42,8 +42,8 @@ export interface PopupServices {
   onResultsChanged(tabId: number, listener: () => void): () => void;
   /** What the reader opened, per tab, for the browser session. */
   viewState: ViewStateStore;
-  /** Opens the side panel (sidebar) of the popup's window; null where the browser has none. */
-  openSidePanel: (() => Promise<void>) | null;
+  /** Opens the side panel (sidebar) beside the tab; null where the browser has none. */
+  openSidePanel: ((tabId: number) => Promise<void>) | null;
   /**
    * Calls back when the tab the panel shows changes: another tab activated in its window, or
    * the shown tab navigated to another page. Returns the unsubscribe.
@@ -54,7 +54,7 @@ export interface PopupServices {
 /** The side panel APIs, which webextension-polyfill's types do not declare. */
 interface PanelApis {
   /** Chrome 116+. */
-  sidePanel?: { open(options: { windowId: number }): Promise<void> };
+  sidePanel?: { open(options: { tabId: number }): Promise<void> };
   /** Firefox. */
   sidebarAction?: { open(): Promise<void> };
 }
@@ -139,14 +139,9 @@ export function browserServices(search: string, panel = false): PopupServices {
     },
     viewState: viewStateStore(browser.storage.session as SessionArea | undefined),
     openSidePanel: openPanel
-      ? async () => {
+      ? async (tabId) => {
           // Both browsers open a panel only straight from a click: no await before the call.
-          if (apis.sidebarAction) {
-            await apis.sidebarAction.open();
-          } else {
-            const window = await browser.windows.getCurrent();
-            if (window.id !== undefined) await apis.sidePanel?.open({ windowId: window.id });
-          }
+          await (apis.sidebarAction ? apis.sidebarAction.open() : apis.sidePanel?.open({ tabId }));
           if (fixedTab === null) globalThis.close();
         }
       : null,

@@ -140,6 +140,37 @@ describe.skipIf(e2eOptOut())('reading companion', () => {
     await popup.close();
   });
 
+  it('opens Chrome’s side panel from the popup; the panel follows the active tab of its window', async () => {
+    const tabId = await tabIdOf(browser, article);
+    const popup = await popupFor(tabId);
+    /** What each open side panel of the extension lists ('restricted' etc. for a state). */
+    const panels = (): Promise<string[]> =>
+      popup.evaluate(() => {
+        // Runs inside the extension page, where `chrome` is the extension API.
+        const chrome = (globalThis as unknown as { chrome: { extension: { getViews(): Window[] } } }).chrome;
+        return chrome.extension
+          .getViews()
+          .filter((view) => view.location.pathname === '/sidepanel.html')
+          .map((view) => {
+            const regions = [...view.document.querySelectorAll('[data-region]')].map((el) => el.getAttribute('data-region'));
+            return regions.length > 0 ? regions.join(' ') : (view.document.querySelector('[data-state]')?.getAttribute('data-state') ?? '');
+          });
+      });
+    expect(await panels()).toEqual([]);
+    // A real click: browsers open a side panel only from a user gesture.
+    await popup.getByRole('button', { name: 'Side panel' }).click();
+    // The popup page is the active tab (an extension page: nothing to summarise)…
+    await expect.poll(panels, { timeout: 10_000 }).toEqual(['restricted']);
+    // …until the article's tab is activated, then another one.
+    await article.bringToFront();
+    await expect.poll(panels, { timeout: 10_000 }).toEqual([CGTN_ORDER.join(' ')]);
+    const roundup = await openAnnotated(browser.context, server.url('www.chinadaily.com.cn', 'all-regions.html'));
+    await roundup.bringToFront();
+    await expect.poll(panels, { timeout: 10_000 }).toEqual([mentionOrder(await marksOn(roundup)).join(' ')]);
+    await roundup.close();
+    await popup.close();
+  });
+
   it('the side panel lists the tab’s regions, jumps to a mention, and follows the page as it grows', async () => {
     const page = await openAnnotated(browser.context, server.url('news.cgtn.com', 'cgtn-article.html?panel'));
     const tabId = await tabIdOf(browser, page);

@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { paletteFor } from '../../data/palette';
 import type { Figure, RegionPlan } from '../../data/schema';
+import { DEFAULT_SETTINGS } from '../../data/settings';
 import { FollowedTabSummary } from '../../components/popup/FollowedTabSummary';
 import { PopupContext } from '../../components/popup/popup-context';
 import { glanceOf, growthTarget2026, topSectors } from '../../components/popup/region-glance';
 import { RegionRow } from '../../components/popup/RegionRow';
-import type { PopupServices } from '../../components/popup/services';
+import { browserServices, type PopupServices } from '../../components/popup/services';
 import { summarizePage } from '../../components/popup/summarize';
 import { EMPTY_VIEW_STATE, parseViewState, viewStateStore, type SessionArea } from '../../components/popup/view-state';
 import { articleResults, categories, plans, testData } from './popup-test-data';
@@ -151,8 +152,8 @@ describe('FollowedTabSummary', () => {
         runtime: { sendMessage: async () => undefined },
       },
       currentTarget: async () => tab,
-      loadSettings: async () => (await import('../../data/settings')).DEFAULT_SETTINGS,
-      changeSettings: async () => (await import('../../data/settings')).DEFAULT_SETTINGS,
+      loadSettings: async () => DEFAULT_SETTINGS,
+      changeSettings: async () => DEFAULT_SETTINGS,
       highlightPage: async () => {},
       requestOrigins: async () => true,
       openInTab: async () => {},
@@ -194,7 +195,6 @@ describe('browserServices().onTargetChanged', () => {
   }
 
   it('in the side panel, follows tab activation and navigation in its own window only', async () => {
-    const { browserServices } = await import('../../components/popup/services');
     const { own, other } = await twoWindows();
     const listener = vi.fn();
     const off = browserServices('', true).onTargetChanged(listener);
@@ -220,7 +220,6 @@ describe('browserServices().onTargetChanged', () => {
   });
 
   it('for a fixed tab (sidepanel.html?tab=<id>), follows that tab\'s navigation only', async () => {
-    const { browserServices } = await import('../../components/popup/services');
     const { own } = await twoWindows();
     const listener = vi.fn();
     const services = browserServices('?tab=5', true);
@@ -235,7 +234,6 @@ describe('browserServices().onTargetChanged', () => {
   });
 
   it('names the surface from the page address', async () => {
-    const { browserServices } = await import('../../components/popup/services');
     expect(browserServices('').surface).toBe('popup');
     expect(browserServices('?tab=3').surface).toBe('page');
     expect(browserServices('?tab=3&layout=popup').surface).toBe('popup');
