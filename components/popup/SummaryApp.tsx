@@ -129,7 +129,7 @@ export function SummaryApp({ services, data, start }: AppProps) {
                     {plural(regionCount, 'region')} on this page
                   </h2>
                   {regionCount >= 2 ? (
-                    <button type="button" class="button button--small button--secondary" aria-pressed={comparing} onClick={toggleCompare}>
+                    <button type="button" class="button button--small button--secondary" onClick={toggleCompare}>
                       {comparing ? 'Back to the list' : 'Compare'}
                     </button>
                   ) : null}

@@ -63,11 +63,17 @@ export function viewStateStore(area: SessionArea | undefined, now: () => number 
     const value = area ? (await area.get(KEY))[KEY] : undefined;
     return typeof value === 'object' && value !== null ? (value as Stored) : {};
   };
+  // Read at once, while the popup is still finding its tab; the first load uses it unless a
+  // save came first.
+  let prefetched: Promise<Stored> | null = area ? readAll() : null;
+  prefetched?.catch(() => {});
   return {
     async load(tabId) {
       if (!area) return memory.get(tabId) ?? EMPTY_VIEW_STATE;
+      const read = prefetched ?? readAll();
+      prefetched = null;
       try {
-        return parseViewState((await readAll())[String(tabId)]?.state);
+        return parseViewState((await read)[String(tabId)]?.state);
       } catch (error) {
         console.warn('[fyp] could not read the popup state', error);
         return EMPTY_VIEW_STATE;
@@ -78,6 +84,7 @@ export function viewStateStore(area: SessionArea | undefined, now: () => number 
         memory.set(tabId, state);
         return;
       }
+      prefetched = null;
       const write = async (): Promise<void> => {
         const all = await readAll();
         all[String(tabId)] = { at: now(), state };

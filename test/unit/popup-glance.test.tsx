@@ -239,3 +239,20 @@ describe('browserServices().onTargetChanged', () => {
     expect(browserServices('?tab=3&layout=popup').surface).toBe('popup');
   });
 });
+
+describe('viewStateStore, read ahead', () => {
+  it('reads the stored state when created, and never serves that read after a save', async () => {
+    const area = fakeBrowser.storage.session as SessionArea;
+    await viewStateStore(area).save(1, { ...EMPTY_VIEW_STATE, open: ['anhui'] });
+    const get = vi.spyOn(area, 'get');
+    const store = viewStateStore(area);
+    expect(get).toHaveBeenCalledOnce();
+    expect((await store.load(1)).open).toEqual(['anhui']);
+    expect(get).toHaveBeenCalledOnce();
+    await store.save(1, { ...EMPTY_VIEW_STATE, open: ['hebei'] });
+    expect((await store.load(1)).open).toEqual(['hebei']);
+    const fresh = viewStateStore(area);
+    await fresh.save(2, EMPTY_VIEW_STATE);
+    expect((await fresh.load(1)).open).toEqual(['hebei']);
+  });
+});
