@@ -53,10 +53,10 @@ export interface PopupServices {
 
 /** The side panel APIs, which webextension-polyfill's types do not declare. */
 interface PanelApis {
-  /** Chrome 116+. */
-  sidePanel?: { open(options: { tabId: number }): Promise<void> };
+  /** Chrome 114+ (open: 116+). */
+  sidePanel?: { open?(options: { tabId: number }): Promise<void> };
   /** Firefox. */
-  sidebarAction?: { open(): Promise<void> };
+  sidebarAction?: { open?(): Promise<void> };
 }
 
 /** The tab id in popup.html?tab=<id>, if any. */
@@ -97,7 +97,8 @@ export function browserServices(search: string, panel = false): PopupServices {
   const fixedTab = tabParam(search);
   const popupLayout = new URLSearchParams(search).get('layout') === 'popup';
   const apis = browser as unknown as PanelApis;
-  const openPanel = apis.sidePanel ?? apis.sidebarAction;
+  // sidePanel.open came in Chrome 116; the manifest allows 111.
+  const openPanel = typeof apis.sidebarAction?.open === 'function' || typeof apis.sidePanel?.open === 'function';
   return {
     surface: panel ? 'panel' : fixedTab !== null && !popupLayout ? 'page' : 'popup',
     demoUrl: browser.runtime.getURL('/demo.html'),
@@ -141,7 +142,7 @@ export function browserServices(search: string, panel = false): PopupServices {
     openSidePanel: openPanel
       ? async (tabId) => {
           // Both browsers open a panel only straight from a click: no await before the call.
-          await (apis.sidebarAction ? apis.sidebarAction.open() : apis.sidePanel?.open({ tabId }));
+          await (apis.sidebarAction?.open ? apis.sidebarAction.open() : apis.sidePanel?.open?.({ tabId }));
           if (fixedTab === null) globalThis.close();
         }
       : null,

@@ -29,6 +29,10 @@ const verifiedSectors = (region: string): number =>
       .filter((id) => sectorById.has(id)),
   ).size;
 
+/** Whether the data holds a verified 2026 GDP growth target (or official forecast) for a region. */
+const hasVerifiedTarget = (region: string): boolean =>
+  (planByRegion.get(region as RegionId)?.figures ?? []).some((f) => !f.unverified && /^2026 GDP growth (target|forecast)/.test(f.label));
+
 const regionsIn = (page: Page): Promise<string[]> =>
   page.$$eval('[data-region]', (els) => els.map((el) => el.getAttribute('data-region') ?? ''));
 
@@ -91,6 +95,25 @@ describe.skipIf(e2eOptOut())('reading companion', () => {
       `[companion] last row ends at ${Math.max(...rows.map((r) => r.bottom)).toFixed(0)} px of 600; sectors per row ${rows.map((r) => r.sectors).join(' ')}`,
     );
     await popup.close();
+  });
+
+  it('shows every region of the demo article within the first 600 px too, with a target wherever the data has a verified one', async () => {
+    const demo = await browser.context.newPage();
+    await demo.goto(`${origin}/demo.html`);
+    await demo.waitForSelector('html[data-fyp-status="ready"]', { timeout: 15_000 });
+    const popup = await popupFor(await tabIdOf(browser, demo));
+    const rows = await rowsIn(popup);
+    expect(rows.map((r) => r.region)).toEqual(mentionOrder(await marksOn(demo)));
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const row of rows) {
+      expect(row.bottom, row.region).toBeLessThanOrEqual(600);
+      if (hasVerifiedTarget(row.region)) expect(row.target, row.region).toMatch(/\d%/);
+      else expect(await popup.textContent(`[data-region="${row.region}"] .row-target`)).toBe('no 2026 target on record');
+      expect(row.sectors, row.region).toBe(Math.min(3, verifiedSectors(row.region)));
+    }
+    console.info(`[companion] demo: ${rows.length} regions, last row ends at ${Math.max(...rows.map((r) => r.bottom)).toFixed(0)} px of 600`);
+    await popup.close();
+    await demo.close();
   });
 
   it('opens a row into its full card in place, from the keyboard, and keeps it open when the popup is reopened', async () => {
