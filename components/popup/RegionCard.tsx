@@ -33,7 +33,8 @@ export function RegionCard({ summary, glance, open, onToggle, pageSectors, onJum
       {open ? (
         <div id={bodyId} class="card-body">
           <p class="card-facts">
-            {REGION_TYPE_LABEL[region.type]} · capital {region.capital.en} <span lang="zh-Hans">{region.capital.zh}</span>
+            <span lang="zh-Hans">{region.nameZhFull}</span> · {REGION_TYPE_LABEL[region.type]} · capital {region.capital.en}{' '}
+            <span lang="zh-Hans">{region.capital.zh}</span>
           </p>
           <p class="card-count" data-count={summary.count}>
             {summary.countLabel}

@@ -105,7 +105,7 @@ describe('RegionCard', () => {
     show(<RegionCard summary={zhejiang} glance={glance} open onToggle={() => {}} pageSectors={new Set()} onJump={async () => ({ found: true, position: 1, total: 3 })} />);
     const card = root.querySelector('[data-region="zhejiang"]')!;
     expect(card.querySelector('h3')!.textContent).toBe('Zhejiang 浙江');
-    expect(card.textContent).toContain('Province · capital Hangzhou 杭州');
+    expect(card.querySelector('.card-facts')!.textContent).toBe('浙江省 · Province · capital Hangzhou 杭州');
     expect(card.querySelector('.card-count')!.textContent).toBe('3 mentions: Zhejiang ×2, Ningbo');
     expect(card.getAttribute('aria-labelledby')).toBe('region-zhejiang');
   });
