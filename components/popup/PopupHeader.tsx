@@ -1,8 +1,8 @@
 interface PopupHeaderProps {
   /** The article's title, once known. */
   pageTitle: string | null;
-  /** Shown in a full tab (popup.html?tab=): no "Open in a tab" there. */
-  fullPage: boolean;
+  /** Only the toolbar popup offers "Open in a tab" (the full tab and the side panel stay open). */
+  canOpenInTab: boolean;
   canCopy: boolean;
   onCopy: () => void;
   onOpenInTab: () => void;
@@ -11,7 +11,7 @@ interface PopupHeaderProps {
 }
 
 /** The banner: what the popup is about, and the page-wide actions. */
-export function PopupHeader({ pageTitle, fullPage, canCopy, onCopy, onOpenInTab, notice }: PopupHeaderProps) {
+export function PopupHeader({ pageTitle, canOpenInTab, canCopy, onCopy, onOpenInTab, notice }: PopupHeaderProps) {
   return (
     <header class="popup-header">
       <div class="brand-row">
@@ -20,11 +20,11 @@ export function PopupHeader({ pageTitle, fullPage, canCopy, onCopy, onOpenInTab,
           <button type="button" class="button button--small" onClick={onCopy} aria-disabled={!canCopy}>
             Copy summary
           </button>
-          {fullPage ? null : (
+          {canOpenInTab ? (
             <button type="button" class="button button--small button--secondary" onClick={onOpenInTab}>
               Open in a tab
             </button>
-          )}
+          ) : null}
         </div>
       </div>
       <p class="page-title" title={pageTitle ?? undefined}>

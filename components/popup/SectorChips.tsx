@@ -31,7 +31,7 @@ export function SectorChips({ chips, label }: SectorChipsProps) {
           textDecorationStyle: entry?.cue ?? 'solid',
         };
         return (
-          <li key={chip.id} class={chip.onPage ? 'chip chip--on-page' : 'chip'} style={style} data-sector={chip.id}>
+          <li key={chip.id} class={chip.onPage ? 'chip chip--on-page' : 'chip'} style={style} data-sector={chip.id} title={chip.label}>
             {chip.label}
             {chip.count !== undefined && chip.count > 1 ? <span class="chip-count"> ×{chip.count}</span> : null}
             {chip.onPage ? <span class="visually-hidden"> (named on this page)</span> : null}

@@ -4,9 +4,9 @@
  * overlap. (The dataset sits in a chunk shared with other pages, which the browser evaluates
  * before this one whatever the order.) Also marks the module start for the first-card timing.
  */
-import { browserServices } from './services';
-import { openSession } from './session';
-import { markScriptStart } from './timing';
+import { browserServices } from '../../components/popup/services';
+import { openSession } from '../../components/popup/session';
+import { markScriptStart } from '../../components/popup/timing';
 
 markScriptStart();
 export const services = browserServices(location.search);

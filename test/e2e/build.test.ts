@@ -22,6 +22,8 @@ interface Manifest {
   browser_action?: { default_icon?: Record<string, string> };
   content_security_policy?: string | { extension_pages?: string };
   minimum_chrome_version?: string;
+  side_panel?: { default_path?: string };
+  sidebar_action?: { default_panel?: string; open_at_install?: boolean };
 }
 
 const readManifest = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Manifest;
@@ -42,8 +44,26 @@ describe('Chrome build', () => {
   });
 
   it('asks for the permissions the README explains, and other hosts only optionally', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
     expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+  });
+
+  it('declares the side panel, a page the package carries', () => {
+    expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
+    expect(existsSync(`${EXTENSION_DIR}/sidepanel.html`)).toBe(true);
+    expect(manifest.sidebar_action).toBeUndefined();
+  });
+});
+
+describe('Firefox build, sidebar', () => {
+  const manifest = readManifest(FIREFOX_EXTENSION_DIR);
+
+  it('declares the sidebar, which waits to be opened, and no Chrome side panel', () => {
+    expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
+    expect(manifest.sidebar_action?.open_at_install).toBe(false);
+    expect(existsSync(`${FIREFOX_EXTENSION_DIR}/sidepanel.html`)).toBe(true);
+    expect(manifest.side_panel).toBeUndefined();
+    expect(manifest.permissions ?? []).not.toContain('sidePanel');
   });
 });
 

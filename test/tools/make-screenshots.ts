@@ -1,7 +1,8 @@
 /**
  * Screenshots for the README and the store listings, written to .store/screenshots/ (the tests
- * never write there): the demo article and the popup in light and dark (README), and 1280×800
- * images of a highlighted article and the popup's full-page view (Chrome Web Store and AMO).
+ * never write there): the demo article, the popup in light and dark with a region card opened,
+ * the compare view and the side panel beside its article (README), and 1280×800 images of a
+ * highlighted article and the popup's full-page view (Chrome Web Store and AMO).
  * Builds the extension, then drives Debian's Chromium as the end-to-end tests do.
  *
  *   npm run screenshots
@@ -40,7 +41,43 @@ try {
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.screenshot({ path: `${OUT}/popup-${scheme}.png` });
   }
+  await popup.emulateMedia({ colorScheme: 'light' });
+  // One row opened into its full card, in place.
+  await popup.click('[data-region="guangdong"] .row-toggle');
+  await popup.waitForSelector('[data-region="guangdong"] .card-body .plan');
+  await popup.screenshot({ path: `${OUT}/popup-card.png` });
+  await popup.click('[data-region="guangdong"] .row-toggle');
+  // Compare: the two most mentioned, plus two more.
+  await popup.getByRole('button', { name: 'Compare' }).click();
+  await popup.check('[data-compare-region="jiangsu"]');
+  await popup.check('[data-compare-region="shanghai"]');
+  await popup.setViewportSize({ width: 420, height: 900 });
+  await popup.screenshot({ path: `${OUT}/popup-compare.png` });
+  // Leave the popup's state for this tab as it was.
+  await popup.getByRole('button', { name: 'Back to the list' }).click();
   await popup.close();
+
+  // The side panel beside its article, as the browser shows it: the page at 900 px, the panel at 380.
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 380, height: 800 });
+  await panel.goto(`${origin}/sidepanel.html?tab=${tabId}`);
+  await panel.waitForSelector('.popup--panel [data-region]');
+  await panel.click('[data-region="zhejiang"] .row-toggle');
+  await panel.waitForSelector('[data-region="zhejiang"] .card-body .plan');
+  const panelShot = await panel.screenshot();
+  await panel.close();
+  await article.setViewportSize({ width: 900, height: 800 });
+  const articleShot = await article.screenshot();
+  await article.setViewportSize({ width: 1280, height: 800 });
+  const side = await browser.context.newPage();
+  await side.setViewportSize({ width: 1280, height: 800 });
+  const dataUrl = (png: Buffer): string => `data:image/png;base64,${png.toString('base64')}`;
+  await side.setContent(
+    `<body style="margin:0;display:flex;background:#888"><img src="${dataUrl(articleShot)}" width="900" height="800">` +
+      `<img src="${dataUrl(panelShot)}" width="380" height="800" style="border-left:1px solid #555"></body>`,
+  );
+  await side.screenshot({ path: `${OUT}/side-panel.png` });
+  await side.close();
 
   const wide = await browser.context.newPage();
   await wide.setViewportSize({ width: 1280, height: 800 });

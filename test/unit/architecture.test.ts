@@ -68,7 +68,7 @@ describe('architecture', () => {
     expect(files.length).toBeGreaterThan(50);
     expect(imports.length).toBeGreaterThan(100);
     // The parser sees the forms we write: named, type-only, re-exports.
-    expect(imports.map(show)).toContain('entrypoints/popup/popup-state.ts -> components/popup/PopupStates.tsx');
+    expect(imports.map(show)).toContain('components/popup/popup-state.ts -> components/popup/PopupStates.tsx');
   });
 
   it('components/ never imports from entrypoints/', () => {

@@ -7,9 +7,10 @@ import type { Settings } from '../../data/settings';
 import { loadSettings } from '../../data/settings-store';
 import { SettingsWriter } from '../../data/settings-writer';
 import { storeSettings } from './settings-helpers';
-import { App } from '../../entrypoints/popup/App';
-import type { PopupServices, TabTarget } from '../../entrypoints/popup/services';
-import { resetTiming } from '../../entrypoints/popup/timing';
+import { SummaryApp as App } from '../../components/popup/SummaryApp';
+import { viewStateStore } from '../../components/popup/view-state';
+import type { PopupServices, TabTarget } from '../../components/popup/services';
+import { resetTiming } from '../../components/popup/timing';
 import { articleResults, testData } from './popup-test-data';
 
 const DEMO = 'chrome-extension://test/demo.html';
@@ -32,7 +33,10 @@ function fakeServices(tab: FakeTab, extra: Partial<PopupServices> = {}) {
     return answer;
   };
   const services = {
-    fullPage: false,
+    surface: 'popup',
+    viewState: viewStateStore(undefined),
+    openSidePanel: null,
+    onTargetChanged: () => () => {},
     demoUrl: DEMO,
     messenger: {
       tabs: { sendMessage: async (_tabId: number, message: unknown) => (sent.push({ route: 'tabs', message }), respond(message)) },
@@ -101,24 +105,67 @@ describe('App', () => {
     expect(root.textContent).toContain('Plan data as of 15 Mar 2026, version 2026.03-test');
   });
 
-  it('opens the first card only in the popup, every card in a full tab without "Open in a tab"', async () => {
+  it('shows compact rows in the popup, opens one in place and keeps it open for the tab; opens every card in a full tab', async () => {
     const popup = fakeServices({ target: news, answer: () => articleResults });
     await mount(popup.services);
     await until(() => regionIds().length === 2);
-    expect([...root.querySelectorAll('[data-region] details')].map((d) => (d as HTMLDetailsElement).open)).toEqual([true, true, false, false]);
+    // At a glance: no card open, each row with its mentions, target line and top sectors.
+    expect(root.querySelectorAll('[data-region] .card-body')).toHaveLength(0);
+    expect(root.querySelector('[data-region="zhejiang"] .row-count')!.textContent).toBe('3 mentions');
+    expect([...root.querySelectorAll('[data-region="zhejiang"] .row .chip')].map((c) => c.getAttribute('data-sector'))).toEqual([
+      'ai',
+      'computing',
+      'hydrogen',
+    ]);
+    const toggle = () => root.querySelector<HTMLButtonElement>('[data-region="guangdong"] .row-toggle')!;
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    await act(async () => toggle().click());
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    expect([...root.querySelectorAll('[data-region] details')].map((d) => (d as HTMLDetailsElement).open)).toEqual([true, true]);
+    expect(root.querySelector('[data-region="guangdong"] .card-body')).not.toBeNull();
+    // Reopened for the same tab: the same card is open.
     render(null, root);
-    const page = fakeServices({ target: news, answer: () => articleResults }, { fullPage: true });
+    await mount(popup.services);
+    await until(() => regionIds().length === 2);
+    expect(root.querySelector('[data-region="guangdong"] .row-toggle')!.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector('[data-region="zhejiang"] .card-body')).toBeNull();
+    render(null, root);
+    const page = fakeServices({ target: news, answer: () => articleResults }, { surface: 'page' });
     await mount(page.services);
     await until(() => regionIds().length === 2);
     expect([...root.querySelectorAll('[data-region] details')].every((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(root.querySelectorAll('[data-region] details')).toHaveLength(4);
     expect(root.querySelector('.popup--page')).not.toBeNull();
     expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Open in a tab')).toBe(false);
+  });
+
+  it('compares the regions on the page, starting with the two most mentioned, and keeps the picks', async () => {
+    const { services } = fakeServices({ target: news, answer: () => articleResults });
+    await mount(services);
+    await until(() => regionIds().length === 2);
+    const compare = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Compare' || b.textContent === 'Back to the list')!;
+    await act(async () => compare().click());
+    expect(compare().textContent).toBe('Back to the list');
+    expect(root.querySelector('[data-compare]')!.getAttribute('data-compare')).toBe('zhejiang guangdong');
+    expect(
+      [...root.querySelectorAll<HTMLInputElement>('[data-compare-region]')].map((c) => [c.dataset.compareRegion, c.checked]),
+    ).toEqual([
+      ['zhejiang', true],
+      ['guangdong', true],
+    ]);
+    render(null, root);
+    await mount(services);
+    await until(() => root.querySelector('[data-compare]') !== null);
+    await act(async () => compare().click());
+    expect(root.querySelector('[data-compare]')).toBeNull();
+    expect(regionIds()).toEqual(['zhejiang', 'guangdong']);
   });
 
   it('jumps through the tab and shows the position', async () => {
     const { services, sent } = fakeServices({ target: news, answer: () => articleResults });
     await mount(services);
     await until(() => regionIds().length === 2);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-region="guangdong"] .row-toggle')!.click());
     await act(async () => root.querySelector<HTMLButtonElement>('[data-region="guangdong"] .jump button')!.click());
     await until(() => root.querySelector('[data-region="guangdong"] .jump-status')!.textContent === '1 of 3');
     expect(sent.at(-1)).toEqual({ route: 'tabs', message: { type: 'jump-to-region', region: 'guangdong' } });

@@ -12,6 +12,7 @@ import { SourceLink } from '../../components/popup/SourceLink';
 import { LoadingSkeleton } from '../../components/popup/LoadingSkeleton';
 import { textColorOn } from '../../data/contrast';
 import { summarizePage } from '../../components/popup/summarize';
+import { glanceOf } from '../../components/popup/region-glance';
 import { articleResults, categories, sources, testData } from './popup-test-data';
 
 let root: HTMLElement;
@@ -33,6 +34,7 @@ function show(children: ComponentChildren): HTMLElement {
 
 const summary = summarizePage(articleResults, testData);
 const zhejiang = summary.regions[0]!;
+const glance = glanceOf(testData.planByRegion.get('zhejiang'), testData.sectorById, new Set(['computing']));
 
 describe('SourceLink', () => {
   it('names publisher and date and opens the source in a new tab without an opener', () => {
@@ -100,16 +102,16 @@ describe('PlanSummary', () => {
 
 describe('RegionCard', () => {
   it('shows names, type, capital and what the count is made of', () => {
-    show(<RegionCard summary={zhejiang} open pageSectors={new Set()} onJump={async () => ({ found: true, position: 1, total: 3 })} />);
+    show(<RegionCard summary={zhejiang} glance={glance} open onToggle={() => {}} pageSectors={new Set()} onJump={async () => ({ found: true, position: 1, total: 3 })} />);
     const card = root.querySelector('[data-region="zhejiang"]')!;
-    expect(card.querySelector('h3')!.textContent).toBe('Zhejiang 浙江省');
-    expect(card.textContent).toContain('Province · capital Hangzhou 杭州');
+    expect(card.querySelector('h3')!.textContent).toBe('Zhejiang 浙江');
+    expect(card.querySelector('.card-facts')!.textContent).toBe('浙江省 · Province · capital Hangzhou 杭州');
     expect(card.querySelector('.card-count')!.textContent).toBe('3 mentions: Zhejiang ×2, Ningbo');
     expect(card.getAttribute('aria-labelledby')).toBe('region-zhejiang');
   });
 
   it('renders the page sentences as text, never as HTML', () => {
-    show(<RegionCard summary={zhejiang} open pageSectors={new Set()} onJump={async () => ({ found: false, position: 0, total: 0 })} />);
+    show(<RegionCard summary={zhejiang} glance={glance} open onToggle={() => {}} pageSectors={new Set()} onJump={async () => ({ found: false, position: 0, total: 0 })} />);
     const sentences = [...root.querySelectorAll('.sentences li')].map((li) => li.textContent);
     expect(sentences).toContain('Ningbo builds <b>ports</b> & <img src=x onerror=alert(1)>.');
     expect(root.querySelector('.sentences img, .sentences b')).toBeNull();
@@ -117,7 +119,7 @@ describe('RegionCard', () => {
 
   it('jumps from a button and announces the position', async () => {
     const onJump = vi.fn(async () => ({ found: true, position: 2, total: 5 }));
-    show(<RegionCard summary={zhejiang} open={false} pageSectors={new Set()} onJump={onJump} />);
+    show(<RegionCard summary={zhejiang} glance={glance} open onToggle={() => {}} pageSectors={new Set()} onJump={onJump} />);
     const button = root.querySelector<HTMLButtonElement>('.jump button')!;
     expect(button.tagName).toBe('BUTTON'); // keyboard-usable: Enter and Space click it
     expect(button.textContent).toBe('Jump to mention of Zhejiang on the page ↓');
@@ -131,7 +133,7 @@ describe('RegionCard', () => {
   });
 
   it('reports a jump that found nothing', async () => {
-    show(<RegionCard summary={zhejiang} open={false} pageSectors={new Set()} onJump={async () => Promise.reject(new Error('gone'))} />);
+    show(<RegionCard summary={zhejiang} glance={glance} open onToggle={() => {}} pageSectors={new Set()} onJump={async () => Promise.reject(new Error('gone'))} />);
     await act(async () => {
       root.querySelector<HTMLButtonElement>('.jump button')!.click();
       await new Promise((resolve) => setTimeout(resolve, 0));

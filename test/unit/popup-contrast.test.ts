@@ -1,6 +1,6 @@
 /**
  * WCAG AA for the popup's own colours: every text/background pair the stylesheet uses, in the
- * light and the dark theme, read from the custom properties in entrypoints/popup/style.css.
+ * light and the dark theme, read from the custom properties in components/popup/summary.css.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../data/palette';
 
 // Read from disk: Vitest does not hand CSS imports to tests. Tests run from the project root.
-const css = readFileSync(join(process.cwd(), 'entrypoints/popup/style.css'), 'utf8');
+const css = readFileSync(join(process.cwd(), 'components/popup/summary.css'), 'utf8');
 
 function variables(block: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] as string, (m[2] as string).toLowerCase()]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefingMarkdown, escapeMarkdown, markdownUrl } from '../../entrypoints/popup/markdown';
+import { briefingMarkdown, escapeMarkdown, markdownUrl } from '../../components/popup/markdown';
 import { summarizePage } from '../../components/popup/summarize';
 import { articleResults, categories, meta, testData } from './popup-test-data';
 

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageResults } from '../../data/protocol';
 import { applyChange, DEFAULT_SETTINGS, type Settings } from '../../data/settings';
-import type { PopupServices, TabTarget } from '../../entrypoints/popup/services';
-import { askTab, openSession } from '../../entrypoints/popup/session';
+import { viewStateStore } from '../../components/popup/view-state';
+import type { PopupServices, TabTarget } from '../../components/popup/services';
+import { askTab, openSession } from '../../components/popup/session';
 
 const DEMO = 'chrome-extension://test/demo.html';
 const ready: PageResults = { url: 'https://news.cgtn.com/a', title: 'A', state: 'ready', mentions: [] };
@@ -11,7 +12,10 @@ function services(target: TabTarget | null, answer: () => Promise<unknown>, sett
   const tabs = vi.fn(async (_tabId: number, _message: unknown) => answer());
   const runtime = vi.fn(async (_message: unknown) => answer());
   const fake: PopupServices = {
-    fullPage: false,
+    surface: 'popup',
+    viewState: viewStateStore(undefined),
+    openSidePanel: null,
+    onTargetChanged: () => () => {},
     demoUrl: DEMO,
     messenger: { tabs: { sendMessage: tabs }, runtime: { sendMessage: runtime } },
     currentTarget: async () => target,

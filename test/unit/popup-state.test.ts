@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageResults } from '../../data/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
-import { factsFor, viewFor } from '../../entrypoints/popup/popup-state';
+import { factsFor, viewFor } from '../../components/popup/popup-state';
 
 const demo = 'chrome-extension://abc/demo.html';
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageResults } from '../../data/protocol';
-import { fetchResults, isDemoUrl, NotRunningError, tabClient, type Messenger } from '../../entrypoints/popup/tab-client';
+import { fetchResults, isDemoUrl, NotRunningError, tabClient, type Messenger } from '../../components/popup/tab-client';
 
 const results: PageResults = { url: 'https://news.cgtn.com/a', title: 'A', state: 'ready', mentions: [] };
 

@@ -1,7 +1,7 @@
 /** A small hand-written dataset and page results for the popup's unit tests (not the real data). */
 import type { PageMention, PageResults } from '../../data/protocol';
 import type { City, DataMeta, NationalPriority, Region, RegionId, RegionPlan, Sector, SectorCategory, Source } from '../../data/schema';
-import type { AppData } from '../../entrypoints/popup/App';
+import type { AppData } from '../../components/popup/SummaryApp';
 
 function region(id: RegionId, nameEn: string, nameZh: string, type: Region['type'], capital: [string, string]): Region {
   return {

@@ -1,12 +1,13 @@
 /**
- * The browser calls the popup makes, behind one interface so the App can be rendered in tests
- * with fakes. `browserServices` is the real thing, created by main.tsx.
+ * The browser calls the popup and the side panel make, behind one interface so the App can be
+ * rendered in tests with fakes. `browserServices` is the real thing, created by each main.tsx.
  */
 import { browser } from 'wxt/browser';
 import { listen, senders, sendToExtension } from '../../data/protocol';
 import type { Settings, SettingsChange } from '../../data/settings';
 import { loadSettings } from '../../data/settings-store';
 import type { Messenger } from './tab-client';
+import { viewStateStore, type SessionArea, type ViewStateStore } from './view-state';
 
 /** The tab the popup is about. `url` is '' when the browser does not tell (no permission). */
 export interface TabTarget {
@@ -15,9 +16,14 @@ export interface TabTarget {
   title: string;
 }
 
+/**
+ * Where the summaries are shown: the toolbar popup, a full tab (popup.html?tab=<id>) or the
+ * browser's side panel (Chrome) or sidebar (Firefox).
+ */
+export type Surface = 'popup' | 'page' | 'panel';
+
 export interface PopupServices {
-  /** Shown in a full tab (popup.html?tab=<id>) rather than the toolbar popup. */
-  fullPage: boolean;
+  surface: Surface;
   demoUrl: string;
   messenger: Messenger;
   /** The tab from ?tab=<id>, else the active tab of the popup's window. */
@@ -34,12 +40,34 @@ export interface PopupServices {
   copyText(text: string): Promise<void>;
   /** Calls back when the tab's content script reports new results; returns the unsubscribe. */
   onResultsChanged(tabId: number, listener: () => void): () => void;
+  /** What the reader opened, per tab, for the browser session. */
+  viewState: ViewStateStore;
+  /** Opens the side panel (sidebar) beside the tab; null where the browser has none. */
+  openSidePanel: ((tabId: number) => Promise<void>) | null;
+  /**
+   * Calls back when the tab the panel shows changes: another tab activated in its window, or
+   * the shown tab navigated to another page. Returns the unsubscribe.
+   */
+  onTargetChanged(listener: () => void): () => void;
+}
+
+/** The side panel APIs, which webextension-polyfill's types do not declare. */
+interface PanelApis {
+  /** Chrome 114+ (open: 116+). */
+  sidePanel?: { open?(options: { tabId: number }): Promise<void> };
+  /** Firefox. */
+  sidebarAction?: { open?(): Promise<void> };
 }
 
 /** The tab id in popup.html?tab=<id>, if any. */
 export function tabParam(search: string): number | null {
   const value = new URLSearchParams(search).get('tab');
   return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** Whether a window is the one this page (the side panel) is shown in. */
+async function isOwnWindow(windowId: number): Promise<boolean> {
+  return (await browser.windows.getCurrent()).id === windowId;
 }
 
 /** Copies with the async clipboard API, falling back to a hidden textarea where it is refused. */
@@ -65,11 +93,14 @@ async function copyText(text: string): Promise<void> {
  * `popup.html?tab=<id>` is the full-page view; `&layout=popup` keeps the toolbar popup's layout
  * (screenshots and timing in end-to-end tests, where the toolbar popup cannot be opened).
  */
-export function browserServices(search: string): PopupServices {
+export function browserServices(search: string, panel = false): PopupServices {
   const fixedTab = tabParam(search);
   const popupLayout = new URLSearchParams(search).get('layout') === 'popup';
+  const apis = browser as unknown as PanelApis;
+  // sidePanel.open came in Chrome 116; the manifest allows 111.
+  const openPanel = typeof apis.sidebarAction?.open === 'function' || typeof apis.sidePanel?.open === 'function';
   return {
-    fullPage: fixedTab !== null && !popupLayout,
+    surface: panel ? 'panel' : fixedTab !== null && !popupLayout ? 'page' : 'popup',
     demoUrl: browser.runtime.getURL('/demo.html'),
     messenger: {
       tabs: { sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message) },
@@ -106,6 +137,34 @@ export function browserServices(search: string): PopupServices {
           return undefined;
         },
       });
+    },
+    viewState: viewStateStore(browser.storage.session as SessionArea | undefined),
+    openSidePanel: openPanel
+      ? async (tabId) => {
+          // Both browsers open a panel only straight from a click: no await before the call.
+          await (apis.sidebarAction?.open ? apis.sidebarAction.open() : apis.sidePanel?.open?.({ tabId }));
+          if (fixedTab === null) globalThis.close();
+        }
+      : null,
+    onTargetChanged(listener) {
+      const activated = (info: { tabId: number; windowId: number }): void => {
+        if (fixedTab === null) void isOwnWindow(info.windowId).then((own) => own && listener());
+      };
+      const updated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean; windowId?: number }): void => {
+        // A new page in the shown tab: its content script and its results are new.
+        if (change.url === undefined && change.status !== 'loading') return;
+        if (fixedTab !== null) {
+          if (tabId === fixedTab) listener();
+        } else if (tab.active === true && tab.windowId !== undefined) {
+          void isOwnWindow(tab.windowId).then((own) => own && listener());
+        }
+      };
+      browser.tabs.onActivated.addListener(activated);
+      browser.tabs.onUpdated.addListener(updated);
+      return () => {
+        browser.tabs.onActivated.removeListener(activated);
+        browser.tabs.onUpdated.removeListener(updated);
+      };
     },
   };
 }

@@ -4,8 +4,8 @@
  */
 import type { DataMeta, Figure, PlanItem, RegionId, RegionPlan, SectorCategory, Source } from '../../data/schema';
 import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL } from '../../data/labels';
-import { groupPlan } from '../../components/popup/plan-groups';
-import type { PageSummary } from '../../components/popup/summarize';
+import { groupPlan } from './plan-groups';
+import type { PageSummary } from './summarize';
 
 export interface BriefingInput {
   title: string;

@@ -5,7 +5,7 @@
 import type { PageResults } from '../../data/protocol';
 import { isSiteDisabled, type Settings } from '../../data/settings';
 import { builtInSiteFor, hostMatches, isRestrictedUrl, siteOf } from '../../data/sites';
-import type { OffReason } from '../../components/popup/PopupStates';
+import type { OffReason } from './PopupStates';
 import { isDemoUrl } from './tab-client';
 
 export type { OffReason };
