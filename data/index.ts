@@ -1,9 +1,10 @@
 /**
  * The whole dataset, typed: the names (data/dictionary.ts) plus plans, national priorities,
- * sources and meta, with small lookups. Pure (no DOM, no browser
+ * national regional strategies, sources and meta, with small lookups. Pure (no DOM, no browser
  * APIs), so the content script, the popup and Node tests all import it.
  */
 import { categories, cities, collisions, regions } from './dictionary';
+import clusters from './clusters.json';
 import meta from './meta.json';
 import national from './national.json';
 import plans from './plans.json';
@@ -15,12 +16,13 @@ import type {
   NationalPriority,
   RegionId,
   RegionPlan,
+  RegionalStrategy,
   Source,
 } from './schema';
 import { validateDataset } from './validate';
 import sources from './sources.json';
 
-const raw = { regions, cities, collisions, sectors: categories, plans, national, sources, meta };
+const raw = { regions, cities, collisions, sectors: categories, plans, national, clusters, sources, meta };
 
 // Checked once in development and in tests (Vite sets DEV there); a production build trusts the
 // files, which the data tests have checked in CI, and skips the work on every page load.
@@ -35,6 +37,7 @@ const data = raw as unknown as Omit<Dataset, 'meta'> & { meta: DataMetaInput };
 
 const PLANS: RegionPlan[] = data.plans;
 const NATIONAL: NationalPriority[] = data.national;
+const CLUSTERS: RegionalStrategy[] = data.clusters;
 const SOURCES: Source[] = data.sources;
 /** The version, and the as-of date derived from the newest source (never written by hand). */
 const META: DataMeta = { ...data.meta, asOf: newestSourceDate(SOURCES) ?? 'undated' };
@@ -43,12 +46,16 @@ export { categories, cities, collisions, regions, regionById, cityById, sectorBy
 export {
   PLANS as plans,
   NATIONAL as national,
+  CLUSTERS as clusters,
   SOURCES as sources,
   META as meta,
 };
 
 /** Sources by id. */
 export const sourceById: ReadonlyMap<string, Source> = new Map(SOURCES.map((s) => [s.id, s]));
+
+/** National regional strategies by id. */
+export const clusterById: ReadonlyMap<string, RegionalStrategy> = new Map(CLUSTERS.map((s) => [s.id, s]));
 
 /** Each region's plan summary. */
 export const planByRegion: ReadonlyMap<RegionId, RegionPlan> = new Map(PLANS.map((p) => [p.region, p]));

@@ -219,6 +219,56 @@ export interface Source {
   regions: RegionId[];
 }
 
+/**
+ * What kind of national regional strategy: one of the major regional strategies (city clusters
+ * and river belts), one of the four great regions' development strategies, or an opening-up
+ * platform.
+ */
+export type StrategyKind = 'major-regional' | 'four-regions' | 'opening-up';
+
+/** Every StrategyKind (the record makes the compiler catch a kind added to the type only). */
+export const STRATEGY_KINDS = Object.keys({
+  'major-regional': true,
+  'four-regions': true,
+  'opening-up': true,
+} satisfies Record<StrategyKind, true>) as StrategyKind[];
+
+/** A provincial-level region taking part in a strategy, whole or in part. */
+export interface StrategyMember {
+  region: RegionId;
+  /** Only part of the region belongs (some cities or counties); `note` says which. */
+  partial?: true;
+  /** Which part belongs, in our words. Required with `partial`. */
+  note?: string;
+}
+
+/**
+ * A national regional strategy the 15th Five-Year Plan names (data/clusters.json): the
+ * Greater Bay Area, the Yangtze River Delta, western development… Highlighted as
+ * `data-fyp-kind="cluster"`.
+ */
+export interface RegionalStrategy {
+  /** kebab-case, unique; the highlight's data-fyp-id. */
+  id: string;
+  nameEn: string;
+  nameZh: string;
+  kind: StrategyKind;
+  /**
+   * English terms to match: full names and common abbreviations. Never a bare region or city
+   * name, and never a plain geographic name ("Yellow River basin") that is not the strategy.
+   */
+  termsEn: string[];
+  /** Chinese terms to match (nameZh among them when it is what news writes). */
+  termsZh: string[];
+  members: StrategyMember[];
+  /** The strategy's role in the plan, one or two sentences of our own. */
+  purpose: string;
+  /** What the purpose rests on: at least one medium or high source, none low. */
+  sources: string[];
+  /** What the membership rests on (often the strategy's founding plan). */
+  memberSources: string[];
+}
+
 /** data/meta.json as written: the data's version. */
 export interface DataMetaInput {
   version: string;
@@ -237,6 +287,7 @@ export interface DatasetInput {
   sectors: unknown;
   plans: unknown;
   national: unknown;
+  clusters: unknown;
   sources: unknown;
   meta: unknown;
 }
@@ -249,6 +300,7 @@ export interface Dataset {
   sectors: SectorCategory[];
   plans: RegionPlan[];
   national: NationalPriority[];
+  clusters: RegionalStrategy[];
   sources: Source[];
   meta: DataMeta;
 }

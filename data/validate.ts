@@ -7,6 +7,7 @@ import {
   DOCUMENT_STAGES,
   GRADE_OF_KIND,
   SOURCE_KINDS,
+  STRATEGY_KINDS,
   OVERALL_CATEGORY,
   REGION_IDS,
   RELIABILITIES,
@@ -22,6 +23,7 @@ import {
   type Region,
   type RegionId,
   type RegionPlan,
+  type RegionalStrategy,
   type SectorCategory,
   type Source,
   type SourceKind,
@@ -264,6 +266,32 @@ function readNationalPriority(p: Problems, value: unknown, path: string): void {
   if (f) readStatement(p, f, path);
 }
 
+function readStrategy(p: Problems, value: unknown, path: string): void {
+  const f = p.object(value, path, ['id', 'nameEn', 'nameZh', 'kind', 'termsEn', 'termsZh', 'members', 'purpose', 'sources', 'memberSources']);
+  if (!f) return;
+  p.id(f.id, `${path}.id`);
+  p.text(f.nameEn, `${path}.nameEn`);
+  p.text(f.nameZh, `${path}.nameZh`);
+  p.oneOf(f.kind, `${path}.kind`, STRATEGY_KINDS);
+  p.termsEn(f.termsEn, `${path}.termsEn`);
+  p.termsZh(f.termsZh, `${path}.termsZh`);
+  if (Array.isArray(f.termsEn) && Array.isArray(f.termsZh) && f.termsEn.length + f.termsZh.length === 0) p.add(path, 'no terms at all');
+  const members = p.array(f.members, `${path}.members`);
+  if (Array.isArray(f.members) && members.length === 0) p.add(`${path}.members`, 'expected at least 1 entries');
+  members.forEach((m, i) => {
+    const at = `${path}.members[${i}]`;
+    const mf = p.object(m, at, ['region'], ['partial', 'note']);
+    if (!mf) return;
+    p.oneOf(mf.region, `${at}.region`, REGION_IDS);
+    p.flag(mf, 'partial', at);
+    p.optionalText(mf, 'note', at);
+    if (('partial' in mf) !== ('note' in mf)) p.add(at, 'a partial member needs a note saying which part, and only a partial member has one');
+  });
+  p.text(f.purpose, `${path}.purpose`);
+  p.ids(f.sources, `${path}.sources`, 1);
+  p.ids(f.memberSources, `${path}.memberSources`, 1);
+}
+
 function readSource(p: Problems, value: unknown, path: string): void {
   const f = p.object(value, path, ['id', 'title', 'publisher', 'date', 'url', 'reliability', 'kind', 'stages', 'regions']);
   if (!f) return;
@@ -313,6 +341,7 @@ export const isSectorCategory = guard<SectorCategory>(readSectorCategory);
 export const isCollision = guard<Collision>(readCollision);
 export const isRegionPlan = guard<RegionPlan>(readPlan);
 export const isNationalPriority = guard<NationalPriority>(readNationalPriority);
+export const isRegionalStrategy = guard<RegionalStrategy>(readStrategy);
 export const isSource = guard<Source>(readSource);
 export const isDataMeta = guard<DataMeta>(readMeta);
 
@@ -327,6 +356,7 @@ export function validateDataset(raw: DatasetInput): string[] {
   each(raw.sectors, 'sectors', readSectorCategory);
   each(raw.plans, 'plans', readPlan);
   each(raw.national, 'national', readNationalPriority);
+  each(raw.clusters, 'clusters', readStrategy);
   each(raw.sources, 'sources', readSource);
   readMeta(p, raw.meta, 'meta');
   if (p.list.length > 0) return p.list;
@@ -505,6 +535,35 @@ function checkReferences(p: Problems, data: Dataset): void {
     // National priorities have no unverified group: each needs a medium or high source.
     checkSources(n.sources, false, at);
   });
+  // National regional strategies: members, terms and sources resolve.
+  reportDuplicates(p, data.clusters.map((s) => s.id), 'clusters');
+  const strategyTerms = new Map<string, string>();
+  data.clusters.forEach((s, i) => {
+    const at = `clusters[${i}]`;
+    const members = s.members.map((m) => m.region);
+    if (new Set(members).size !== members.length) p.add(`${at}.members`, 'a region is listed twice');
+    for (const term of [...s.termsEn, ...s.termsZh]) {
+      const key = termKey(term);
+      // A place name is never a strategy's term. Sector terms may be shared: the
+      // regional-strategies sector names the same strategies as a topic, and which mark wins
+      // is the matcher's rule.
+      const places = [...(claims.get(key) ?? [])].filter((ref) => !ref.startsWith('sector:'));
+      if (places.length > 0) p.add(`${at}.terms`, `"${term}" is already a name of ${places.join(', ')}`);
+      const other = strategyTerms.get(key);
+      if (other !== undefined) p.add(`${at}.terms`, `"${term}" is also a term of ${other}`);
+      strategyTerms.set(key, s.id);
+    }
+    for (const [field, ids] of [['sources', s.sources], ['memberSources', s.memberSources]] as const) {
+      for (const id of ids) {
+        cited.add(id);
+        if (!sourceById.has(id)) p.add(`${at}.${field}`, `unknown source "${id}"`);
+      }
+      if (new Set(ids).size !== ids.length) p.add(`${at}.${field}`, 'a source is listed twice');
+    }
+    // The purpose is shown as fact: it rests on medium or high sources only.
+    if (s.sources.some((id) => sourceById.get(id)?.reliability === 'low')) p.add(`${at}.sources`, 'the purpose cites a low-reliability source');
+  });
+
   data.sources.forEach((s, i) => {
     if (!cited.has(s.id)) p.add(`sources[${i}]`, `"${s.id}" is cited by nothing`);
   });

@@ -5,7 +5,7 @@
  * them (and the new phrases of existing sectors) in text without taking the bare words.
  */
 import { describe, expect, it } from 'vitest';
-import { categories, cities, collisions, national, meta, plans, regions, sources } from '../../data';
+import { categories, cities, clusters, collisions, national, meta, plans, regions, sources } from '../../data';
 import type { Dataset } from '../../data/schema';
 import { isIsoDate, validateDataset } from '../../data/validate';
 import { compileDictionary, findMatches } from '../../entrypoints/content/matcher';
@@ -72,7 +72,7 @@ describe('the real matcher on sector phrases', () => {
 });
 
 describe('validateDataset on a sector source', () => {
-  const DATA: Dataset = { regions, cities, collisions, sectors: categories, plans, national, sources, meta };
+  const DATA: Dataset = { regions, cities, collisions, sectors: categories, plans, national, clusters, sources, meta };
   const addedSector = (d: Dataset) => {
     const s = d.sectors.flatMap((c) => c.sectors).find((x) => x.id === 'silver-economy');
     if (!s?.source) throw new Error('no silver-economy source');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { categories, cities, collisions, meta, national, plans, regions, sources } from '../../data';
+import { categories, cities, clusters, collisions, meta, national, plans, regions, sources } from '../../data';
 import {
   OVERALL_CATEGORY,
   REGION_IDS,
@@ -29,7 +29,7 @@ const CATEGORY_ORDER = [
   'agriculture-rural', 'marine',
 ];
 
-const DATA: Dataset = { regions, cities, collisions, sectors: categories, plans, national, sources, meta };
+const DATA: Dataset = { regions, cities, collisions, sectors: categories, plans, national, clusters, sources, meta };
 const sectors = categories.flatMap((c) => c.sectors);
 const items = plans.flatMap((p) => p.items.map((item) => ({ region: p.region, item })));
 const figures = plans.flatMap((p) => p.figures.map((figure) => ({ region: p.region, figure })));
@@ -111,7 +111,10 @@ describe('references', () => {
   });
 
   it('every source is cited', () => {
-    const cited = new Set([...statements, ...figures.map((x) => x.figure)].flatMap((s) => s.sources));
+    const cited = new Set([
+      ...[...statements, ...figures.map((x) => x.figure)].flatMap((s) => s.sources),
+      ...clusters.flatMap((s) => [...s.sources, ...s.memberSources]),
+    ]);
     expect(sources.filter((s) => !cited.has(s.id)).map((s) => s.id)).toEqual([]);
   });
 
