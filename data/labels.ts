@@ -1,5 +1,5 @@
 /** Human labels for the data's enums and dates, shared by the popup's cards and its Markdown. */
-import type { DocumentStage, RegionType } from './schema';
+import type { DocumentStage, RegionType, StrategyKind } from './schema';
 
 export const REGION_TYPE_LABEL: Readonly<Record<RegionType, string>> = {
   province: 'Province',
@@ -15,6 +15,12 @@ export const STAGE_LABEL: Readonly<Record<DocumentStage, string>> = {
   budget: 'Budget report',
   'official-statement': 'Official statement',
   'news-report': 'News report',
+};
+
+export const STRATEGY_KIND_LABEL: Readonly<Record<StrategyKind, string>> = {
+  'major-regional': 'Major regional strategy',
+  'four-regions': 'Strategy for one of the four great regions',
+  'opening-up': 'Opening-up platform',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
