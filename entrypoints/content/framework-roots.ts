@@ -18,11 +18,26 @@ const ROOT_SELECTOR = [
 ].join(',');
 
 /**
- * Comments frameworks leave in server-rendered HTML to find their nodes again: React's text
- * separators (empty) and Suspense boundaries ($, /$, $?, $!), Vue's and Svelte's fragments
- * ([, ]), Solid's markers (#, /). A hand-written page has no such comments in its text.
+ * Comments frameworks leave in server-rendered HTML to find their nodes again: React's Suspense
+ * boundaries ($, /$, $?, $!), Vue's and Svelte's fragments ([, ]), Solid's markers (#, /). A
+ * hand-written page has no such comments in its text.
  */
-const MARKER_COMMENT = /^\s*(?:|\$|\/\$|\$\?|\$!|\[|\]|#|\/)\s*$/;
+const MARKER_COMMENT = /^\s*(?:\$|\/\$|\$\?|\$!|\[|\]|#|\/)\s*$/;
+/**
+ * React's text separator is an empty comment between two text nodes ("expects <!-- -->3"); an
+ * empty comment elsewhere is just that (content systems of many government sites leave
+ * `<!---->` after their blocks), and taking it for React kept whole pages unhighlighted.
+ */
+const EMPTY_COMMENT = /^\s*$/;
+
+function isFrameworkMarker(comment: Comment): boolean {
+  if (MARKER_COMMENT.test(comment.data)) return true;
+  return (
+    EMPTY_COMMENT.test(comment.data) &&
+    comment.previousSibling?.nodeType === Node.TEXT_NODE &&
+    comment.nextSibling?.nodeType === Node.TEXT_NODE
+  );
+}
 
 /** Most comments looked at: a page with more is not slowed down further. */
 const MAX_COMMENTS = 2_000;
@@ -35,7 +50,7 @@ export function findServerRenderedRoots(doc: Document): Element[] {
   const walker = doc.createTreeWalker(body, NodeFilter.SHOW_COMMENT);
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < MAX_COMMENTS; node = walker.nextNode(), seen++) {
-    if (!MARKER_COMMENT.test((node as Comment).data)) continue;
+    if (!isFrameworkMarker(node as Comment)) continue;
     // The framework owns the comment's surroundings, how far up is unknown: take the whole
     // top-level element it is in.
     let top: Element | null = node.parentElement;

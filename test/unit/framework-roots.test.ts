@@ -15,6 +15,14 @@ describe('findServerRenderedRoots', () => {
     expect(['r', '__next']).toContain(roots[0]?.id);
   });
 
+  it('takes an empty comment for React only between two text nodes', () => {
+    // A content system's stray <!----> after a block (seen on a provincial government's site).
+    document.body.innerHTML = '<main><div><dl><dt>Scan the code</dt></dl><!---->\n<p>Shanxi grows.</p></div></main>';
+    expect(findServerRenderedRoots(document)).toEqual([]);
+    document.body.innerHTML = '<main><div><p>Shanxi<!----></p><!-- --><p>Hebei</p></div></main>';
+    expect(findServerRenderedRoots(document)).toEqual([]);
+  });
+
   it('finds none in a hand-written page with ordinary comments', () => {
     document.body.innerHTML = '<main><!-- article body --><p>Hebei <!-- ad slot --> grows</p></main>';
     expect(findServerRenderedRoots(document)).toEqual([]);
