@@ -3,9 +3,9 @@
  * restored on a page in a few milliseconds (data/dictionary-compiled.json, which
  * matcher-snapshot-write.ts writes and test/unit/matcher-snapshot.test.ts keeps in sync).
  *
- * Restoring is a few loops of Map.set over arrays the bundler has already parsed: no term is
- * folded, split or merged again. The clashes found while compiling are left out (they are for
- * the data's tests and reports, which compile); a restored dictionary refuses listClashes.
+ * Restoring splits a few strings and sets each key once: no term is folded, split into words or
+ * merged again. The clashes found while compiling are left out (they are for the data's tests
+ * and reports, which compile); a restored dictionary refuses listClashes.
  */
 import type { RegionId } from '../../data/schema';
 import { Dictionary, targetsOf, type Entry, type EntityTarget, type Slot, type Target } from './matcher-dictionary';

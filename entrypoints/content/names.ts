@@ -16,8 +16,8 @@ export type CategoryInfo = Pick<SectorCategory, 'id' | 'label' | 'color'>;
 export interface NamesSnapshot {
   /**
    * A line per target of the dictionary snapshot, in its order (lines split at "|"): a region's
-   * English name, "~" and the rest of its tooltip; a city's or sector's tooltip words; nothing
-   * for a not-mention.
+   * English name, "~" and the rest of its tooltip; a city's names ("=" standing for the English
+   * name when it is the id with a capital); a sector's label; nothing for a not-mention.
    */
   names: string;
   categories: CategoryInfo[];
