@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
 import { generateArticle } from './generate';
+import { median, taskDurationMs } from './measure';
 
 const ALL_PAGES = [
   { name: 'typical', words: 1_500, loads: 5, windowMs: 2_500 },
@@ -32,12 +33,6 @@ interface Load {
   readyMs: number;
   extraMs: number;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 /**
  * Waits for `data-fyp-status="ready"` with a MutationObserver in the page: Playwright's
@@ -67,9 +62,7 @@ async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskDuration = async () =>
-    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  const before = await taskDuration();
+  const before = await taskDurationMs(cdp);
   const started = Date.now();
   await page.goto(url);
   if (extension) await untilReady(page);
@@ -77,7 +70,7 @@ async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number
   const left = windowMs - (Date.now() - started);
   if (left < 0) throw new Error(`${url}: not ready within the ${windowMs} ms window`);
   await page.waitForTimeout(left);
-  const ms = (await taskDuration()) - before;
+  const ms = (await taskDurationMs(cdp)) - before;
   await cdp.detach();
   return { ms, page };
 }

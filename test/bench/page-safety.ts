@@ -18,6 +18,7 @@ import {
   type FixtureServer,
 } from '../e2e/harness';
 import { CHROMIUM_PATH, ROOT } from '../e2e/paths';
+import { median, taskDurationMs } from './measure';
 
 const HOST = 'news.cgtn.com';
 const NAMES = ['Guangxi', 'Zhejiang', 'Sichuan', 'Hebei', 'Yunnan', 'Anhui', 'Hunan', 'Fujian'];
@@ -40,7 +41,6 @@ function megabyteBlock(): string {
 <body><main><article><h1>One long block</h1><p>${parts.join('')}</p></article></main></body></html>`;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** get-results on a page: its time in the page and the popup's round trips (first, then 4 more). */
 async function popupAnswer(browser: ExtensionBrowser, server: FixtureServer, path: string, label: string): Promise<void> {
@@ -93,9 +93,7 @@ async function taskTimeOver(context: BrowserContext, path: string, server: Fixtu
   else await page.waitForLoadState('load');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskTime = async () =>
-    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  const start = await taskTime();
+  const start = await taskDurationMs(cdp);
   const started = Date.now();
   // The page's own life goes on: it adds a post a second (what it strips of ours, it strips).
   const steps = await page.evaluate(() => (window as unknown as { fixture: { steps: number } }).fixture.steps);
@@ -104,7 +102,7 @@ async function taskTimeOver(context: BrowserContext, path: string, server: Fixtu
     await page.evaluate(() => (window as unknown as { fixture: { step(): Promise<void> } }).fixture.step());
   }
   await page.waitForTimeout(Math.max(0, ms - (Date.now() - started)));
-  const spent = (await taskTime()) - start;
+  const spent = (await taskDurationMs(cdp)) - start;
   await page.close();
   return spent;
 }

@@ -21,6 +21,7 @@ import { categories, cities, regions } from '../../data';
 import { launchWithExtension, startFixtureServer, tabIdOf, type ExtensionApi, type ExtensionBrowser } from '../e2e/harness';
 import { EXTENSION_DIR, ROOT } from '../e2e/paths';
 import { generateArticle } from './generate';
+import { median } from './measure';
 import { traceTasks, type TaskReport } from './tasks';
 
 interface ReadyDetail {
@@ -45,11 +46,6 @@ const PAGES = [
   { name: 'huge', words: 300_000, runs: 3 },
 ];
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 /** Every English name the extension knows, as one alternation: the floor's single RegExp. */
 function floorPattern(): string {
