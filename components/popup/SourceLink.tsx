@@ -5,7 +5,7 @@ interface SourceLinkProps {
   source: Source;
 }
 
-/** A cited source: publisher and date, linking to the document in a new tab. */
+/** A cited source offered as a link (see isLinkedSource): publisher and date, opening the document in a new tab. */
 export function SourceLink({ source }: SourceLinkProps) {
   const date = formatDate(source.date);
   return (
@@ -16,6 +16,8 @@ export function SourceLink({ source }: SourceLinkProps) {
       rel="noopener noreferrer"
       title={source.title}
       aria-label={`${source.publisher}, ${date}: ${source.title} (opens in a new tab)`}
+      data-source={source.id}
+      data-kind={source.kind}
       data-reliability={source.reliability}
     >
       {source.publisher}, {date}

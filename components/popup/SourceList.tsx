@@ -1,12 +1,17 @@
+import { isLinkedSource } from '../../data/source-links';
 import { resolveSources } from './plan-groups';
 import { usePopupContext } from './popup-context';
 import { SourceLink } from './SourceLink';
+import { UnlinkedSource } from './UnlinkedSource';
 
 interface SourceListProps {
   ids: readonly string[];
 }
 
-/** The sources an item or figure cites, as links; says so when none resolves. */
+/**
+ * The sources an item or figure cites: links to the documents, and mirror, aggregator and
+ * machine copies named as text; says so when none resolves.
+ */
 export function SourceList({ ids }: SourceListProps) {
   const { data } = usePopupContext();
   const sources = resolveSources(ids, data.sourceById);
@@ -17,7 +22,7 @@ export function SourceList({ ids }: SourceListProps) {
       {sources.map((source, i) => (
         <span key={source.id}>
           {i > 0 ? '; ' : ''}
-          <SourceLink source={source} />
+          {isLinkedSource(source) ? <SourceLink source={source} /> : <UnlinkedSource source={source} />}
         </span>
       ))}
     </span>

@@ -4,6 +4,7 @@
  */
 import type { DataMeta, Figure, PlanItem, RegionId, RegionPlan, SectorCategory, Source } from '../../data/schema';
 import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL } from '../../data/labels';
+import { isLinkedSource, unlinkedSourceNote } from '../../data/source-links';
 import { groupPlan } from './plan-groups';
 import type { PageSummary } from './summarize';
 
@@ -27,11 +28,18 @@ export function markdownUrl(url: string): string {
   return url.replace(/[ ()]/g, (c) => encodeURIComponent(c).replace('(', '%28').replace(')', '%29'));
 }
 
+/** A source as the popup shows it: a link, or for a mirror, aggregator or machine copy plain text. */
+function sourceCitation(s: Source): string {
+  const name = `${escapeMarkdown(s.publisher)}, ${formatDate(s.date)}`;
+  if (isLinkedSource(s)) return `[${name}](${markdownUrl(s.url)})`;
+  return `${name}: ${escapeMarkdown(s.title)} (${unlinkedSourceNote(s)})`;
+}
+
 function sourceLinks(ids: readonly string[], sourceById: ReadonlyMap<string, Source>): string {
   const links = ids
     .map((id) => sourceById.get(id))
     .filter((s): s is Source => s !== undefined)
-    .map((s) => `[${escapeMarkdown(s.publisher)}, ${formatDate(s.date)}](${markdownUrl(s.url)})`);
+    .map(sourceCitation);
   return links.length > 0 ? links.join('; ') : 'no source';
 }
 

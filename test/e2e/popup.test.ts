@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { national, planByRegion, sourceById } from '../../data';
 import { relatedNational } from '../../components/popup/plan-groups';
-import { REGION_IDS } from '../../data/schema';
+import { REGION_IDS, type Source } from '../../data/schema';
+import { isLinkedSource } from '../../data/source-links';
 import {
   launchWithExtension,
   marksOn,
@@ -23,26 +24,43 @@ import { CGTN_ORDER, mentionOrder } from './scoring';
 import { openToolbarPopup } from './toolbar-popup';
 
 /**
- * Distinct source URLs a region's summary cites: its plan's items and figures (unverified
+ * The sources a region's summary cites, each once: its plan's items and figures (unverified
  * included) and the national priorities it is related to.
  */
-function sourceUrlsInData(region: string): number {
+function sourcesInData(region: string): Source[] {
   const plan = planByRegion.get(region as (typeof REGION_IDS)[number]);
   const entries = [...(plan?.items ?? []), ...(plan?.figures ?? []), ...relatedNational(plan, national)];
-  const ids = entries.flatMap((entry) => entry.sources);
-  return new Set(ids.map((id) => sourceById.get(id)?.url).filter(Boolean)).size;
+  const ids = new Set(entries.flatMap((entry) => entry.sources));
+  return [...ids].map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
 }
 
 const regionsIn = (popup: Page): Promise<string[]> =>
   popup.$$eval('[data-region]', (els) => els.map((el) => el.getAttribute('data-region') ?? ''));
 
-/** Distinct source links per region card. */
-const sourceLinksIn = (popup: Page): Promise<Record<string, number>> =>
+interface ShownSources {
+  /** Distinct hrefs of the card's links (source links or any other). */
+  hrefs: string[];
+  /** Distinct sources offered as links, by id. */
+  linked: string[];
+  /** Sources named as text, by id, with their text (a source cited twice is named twice). */
+  named: { id: string; text: string; insideLink: boolean }[];
+}
+
+/** Per region card: what its sources are shown as. */
+const sourcesShownIn = (popup: Page): Promise<Record<string, ShownSources>> =>
   popup.$$eval('[data-region]', (cards) =>
     Object.fromEntries(
       cards.map((card) => [
         card.getAttribute('data-region') ?? '',
-        new Set([...card.querySelectorAll('a.source-link')].map((a) => a.getAttribute('href'))).size,
+        {
+          hrefs: [...new Set([...card.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''))],
+          linked: [...new Set([...card.querySelectorAll('a.source-link')].map((a) => a.getAttribute('data-source') ?? ''))],
+          named: [...card.querySelectorAll('.source-unlinked')].map((el) => ({
+            id: el.getAttribute('data-source') ?? '',
+            text: el.textContent ?? '',
+            insideLink: el.closest('a') !== null || el.querySelector('a') !== null,
+          })),
+        },
       ]),
     ),
   );
@@ -70,8 +88,8 @@ describe.skipIf(e2eOptOut())('popup', () => {
     const popup = await openPopupFor(browser, article);
     await popup.waitForSelector('[data-region]');
     expect(await regionsIn(popup)).toEqual(CGTN_ORDER);
-    const links = await sourceLinksIn(popup);
-    for (const region of CGTN_ORDER) expect(links[region], region).toBeGreaterThan(0);
+    const shown = await sourcesShownIn(popup);
+    for (const region of CGTN_ORDER) expect(shown[region]?.linked.length, region).toBeGreaterThan(0);
     // Sources open in a new tab without handing over the popup.
     const targets = await popup.$$eval('a.source-link', (as) => as.map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`));
     expect(new Set(targets)).toEqual(new Set(['_blank noopener noreferrer']));
@@ -144,19 +162,38 @@ describe.skipIf(e2eOptOut())('popup', () => {
     await article.setViewportSize({ width: 1200, height: 900 });
   });
 
-  it('shows 33 summaries, each with at least 3 source links, on a page naming every region', async () => {
+  it('shows 33 summaries on a page naming every region, linking the publishers’ sources and naming mirror and machine copies without a link', async () => {
     const page = await openAnnotated(browser.context, server.url('www.chinadaily.com.cn', 'all-regions.html'));
     const popup = await openPopupFor(browser, page);
     await popup.waitForSelector('[data-region]');
-    const shown = await regionsIn(popup);
-    expect([...shown].sort()).toEqual([...REGION_IDS]);
-    expect(shown).toEqual(mentionOrder(await marksOn(page)));
-    const links = await sourceLinksIn(popup);
-    // Every source the data has for a region is linked, none dropped…
-    for (const region of REGION_IDS) expect(links[region], region).toBe(sourceUrlsInData(region));
-    // …and that is at least 3 everywhere.
-    const thin = Object.entries(links).filter(([, n]) => n < 3).map(([region]) => region).sort();
-    expect(thin, `regions with fewer than 3 source links: ${JSON.stringify(thin)}`).toEqual([]);
+    const regions = await regionsIn(popup);
+    expect([...regions].sort()).toEqual([...REGION_IDS]);
+    expect(regions).toEqual(mentionOrder(await marksOn(page)));
+    const shown = await sourcesShownIn(popup);
+    let copies = 0;
+    for (const region of REGION_IDS) {
+      const cited = sourcesInData(region);
+      const linked = cited.filter(isLinkedSource);
+      const named = cited.filter((s) => !isLinkedSource(s));
+      copies += named.length;
+      const card = shown[region]!;
+      // Every source a publisher (or an identifiable outlet reprinting it) put out is linked…
+      expect([...card.linked].sort(), region).toEqual(linked.map((s) => s.id).sort());
+      expect(linked.every((s) => card.hrefs.includes(s.url)), region).toBe(true);
+      // …every mirror, aggregator or machine copy is named, with its grade, and never linked…
+      expect([...new Set(card.named.map((n) => n.id))].sort(), region).toEqual(named.map((s) => s.id).sort());
+      for (const s of named) {
+        for (const entry of card.named.filter((n) => n.id === s.id)) {
+          expect(entry.insideLink, s.id).toBe(false);
+          expect(entry.text, s.id).toContain(s.publisher);
+          expect(entry.text, s.id).toContain(`${s.reliability} reliability, not linked`);
+        }
+        expect(card.hrefs, s.id).not.toContain(s.url);
+      }
+      // …and every summary offers at least one source a reader can open.
+      expect(card.linked.length, region).toBeGreaterThan(0);
+    }
+    expect(copies).toBeGreaterThan(0);
     await popup.close();
     await page.close();
   });
