@@ -11,7 +11,7 @@ if (skipE2e && process.env.CI === 'true') throw new Error('[e2e] FYP_SKIP_E2E is
 if (skipE2e) console.warn('\n[e2e] FYP_SKIP_E2E=1: the end-to-end tests are NOT run (on request).\n');
 
 // Two projects: unit tests run in Node/happy-dom with WXT's in-memory fake browser; end-to-end
-// tests build both packages and drive Debian's Chromium and Firefox ESR, one file at a time.
+// tests build both packages and drive Debian's Chromium and Firefox ESR, two files at a time.
 export default defineConfig({
   root,
   test: {
@@ -38,7 +38,10 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time: most of an end-to-end test is waiting on a browser, so a
+          // Chromium file and a Firefox file side by side share the 2-core machine well.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],

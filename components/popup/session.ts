@@ -44,6 +44,14 @@ export async function askTab(s: Session, attempts = 1, until?: (v: PopupView) =>
 }
 
 /**
+ * The session under newer settings: what the page's answer means depends on them (why it is off,
+ * whether its site is listed). A tab whose URL the popup may not see keeps the facts it has.
+ */
+export function withSettings(s: Session, settings: Settings, demoUrl: string): Session {
+  return s.target.url === '' ? { ...s, settings } : { ...s, settings, facts: factsFor(s.target.url, settings, demoUrl) };
+}
+
+/**
  * Finds the tab and asks it for its results; never throws. The performance marks (fyp:tab,
  * fyp:settings, fyp:answer…) show in DevTools where the time to the first card goes.
  */

@@ -10,7 +10,7 @@ import type { Settings } from '../../data/settings';
 import { originsFor } from '../../data/sites';
 import type { PopupView } from './popup-state';
 import type { PopupServices, TabTarget } from './services';
-import { askTab, openSession, STARTING, type Session, type SessionStart, type SessionView } from './session';
+import { askTab, openSession, STARTING, withSettings, type Session, type SessionStart, type SessionView } from './session';
 
 export interface TabView {
   view: SessionView;
@@ -46,12 +46,24 @@ export function useTabView(services: PopupServices, start?: Promise<SessionStart
       if (!s || opened.view.kind === 'restricted') return;
       // The page may still be growing (live blogs, slow loads): follow its reports.
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let current = s;
       const off = services.onResultsChanged(s.target.tabId, () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
-          void askTab(s).then((next) => {
-            if (!cancelled) setView(next);
-          });
+          // The change may come from the settings (this site switched off in the options): read
+          // them again, or an off page would be shown as off for this tab only, and "Switch on"
+          // would not switch the site back on.
+          void services
+            .loadSettings()
+            .then((settings) => {
+              current = withSettings(current, settings, services.demoUrl);
+              return askTab(current);
+            })
+            .then((next) => {
+              if (cancelled) return;
+              setSession(current);
+              setView(next);
+            });
         }, 100);
       });
       unsubscribe = () => {

@@ -1,15 +1,18 @@
 /**
  * Runs once before the end-to-end tests: checks that Chromium and Firefox are there (failing
- * with how to install them, never skipping silently) and builds both packages the tests load.
+ * with how to install them, never skipping silently), builds both packages the tests load, and
+ * makes the Firefox profile every Firefox launch copies (removed after the run).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { makeProfileTemplate } from './firefox-harness';
 import { CHROMIUM_PATH, EXTENSION_DIR, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, ROOT, e2eOptOut } from './paths';
 
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
   if (e2eOptOut()) {
     console.warn('\n[e2e] FYP_SKIP_E2E=1: end-to-end tests are SKIPPED on request (never in CI).\n');
-    return;
+    return undefined;
   }
   const optOut = '(A developer may opt out with FYP_SKIP_E2E=1; CI may not.)';
   if (!existsSync(CHROMIUM_PATH)) {
@@ -31,4 +34,7 @@ export default function setup(): void {
   for (const dir of [EXTENSION_DIR, FIREFOX_EXTENSION_DIR]) {
     if (!existsSync(`${dir}/manifest.json`)) throw new Error(`[e2e] build missing: ${dir}`);
   }
+  const template = await makeProfileTemplate();
+  project.provide('firefoxProfileTemplate', template);
+  return () => rmSync(template, { recursive: true, force: true });
 }

@@ -76,20 +76,26 @@ export function clickAll(options: AnyPage, ids: readonly string[]): Promise<void
   }, [...ids]);
 }
 
-/** Clicks `selector` at time `at` of the shared clock (Date.now), so several pages click at once. */
+/**
+ * Clicks `selector` at time `at` of the shared clock (Date.now), so several pages click at once;
+ * a time already past clicks at once, without a timer (browsers run a background tab's timers
+ * up to a second late).
+ */
 export function clickAt(page: AnyPage, selector: string, at: number): Promise<void> {
   return evaluating(page).evaluate(
     ({ selector, at }) =>
-      new Promise<void>((resolve, reject) =>
-        setTimeout(() => {
+      new Promise<void>((resolve, reject) => {
+        const click = (): void => {
           const target = document.querySelector(selector) as HTMLElement | null;
           if (!target) reject(new Error(`no ${selector}`));
           else {
             target.click();
             resolve();
           }
-        }, at - Date.now()),
-      ),
+        };
+        if (at <= Date.now()) click();
+        else setTimeout(click, at - Date.now());
+      }),
     { selector, at },
   );
 }
@@ -178,14 +184,19 @@ export async function threeAtOnceKept(pages: { options: AnyPage; second: AnyPage
 }
 
 /**
- * Runs `count` independent trials, `together` at a time (each trial launches its own browser:
- * launching is mostly waiting, so a few at once take little longer than one).
+ * Runs `count` independent trials, at most `together` at a time: a new one starts as soon as one
+ * ends (each trial launches its own browser, which is mostly waiting, so a few at once take
+ * little longer than one, and a slow trial holds up no others).
  */
-export async function trialsInBatches(count: number, together: number, trial: (index: number) => Promise<boolean>): Promise<boolean[]> {
-  const results: boolean[] = [];
-  for (let start = 0; start < count; start += together) {
-    const batch = Array.from({ length: Math.min(together, count - start) }, (_, i) => trial(start + i));
-    results.push(...(await Promise.all(batch)));
-  }
+export async function runTrials(count: number, together: number, trial: (index: number) => Promise<boolean>): Promise<boolean[]> {
+  const results: boolean[] = new Array(count);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const index = next++;
+      results[index] = await trial(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(together, count) }, worker));
   return results;
 }

@@ -245,6 +245,32 @@ describe('App', () => {
     expect((await loadSettings()).disabledSites).toEqual(['ft.com']);
   });
 
+  it('reads the settings again when the page changes, so a site switched off while open is switched back on', async () => {
+    let listener: (() => void) | undefined;
+    const { services } = fakeServices(
+      {
+        target: news,
+        answer: (settings) => (settings.disabledSites.includes('cgtn.com') ? { ...articleResults, state: 'off', mentions: [] } : articleResults),
+      },
+      {
+        onResultsChanged: (_tabId, callback) => {
+          listener = callback;
+          return () => (listener = undefined);
+        },
+      },
+    );
+    await mount(services);
+    await until(() => regionIds().length === 2);
+    // The options page switches the site off; the content script reports its new state.
+    await storeSettings({ disabledSites: ['cgtn.com'] });
+    listener?.();
+    await until(() => stateOf() === 'off');
+    expect(root.querySelector('[data-state] h2')!.textContent).toBe('Highlighting is off on this site');
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-state] button')!.click());
+    await until(() => regionIds().length === 2);
+    expect((await loadSettings()).disabledSites).toEqual([]);
+  });
+
   /** The popup on a site outside the list, whose page answers once the script is injected. */
   async function mountUnlisted(extra: Partial<PopupServices> = {}) {
     let injected = false;
