@@ -6,6 +6,8 @@ import type { SectorCategory } from './schema';
 
 export const REGION_COLOR = '#ffd54f';
 export const CITY_COLOR = '#ffecb3';
+/** National regional strategies (cluster marks): their cue is a line above as well as below. */
+export const CLUSTER_COLOR = '#d1c4e9';
 /**
  * Underline styles cycled through the sector categories. Regions keep solid and cities dotted
  * for themselves, so the three kinds of highlight differ without colour; with more categories
@@ -15,7 +17,7 @@ const CUES = ['dashed', 'double', 'wavy'] as const;
 
 export interface PaletteInput {
   categories: readonly Pick<SectorCategory, 'id' | 'color'>[];
-  /** User overrides by key ("region", "city", category id). */
+  /** User overrides by key ("region", "city", "cluster", category id). */
   colors: Record<string, string>;
 }
 
@@ -25,11 +27,12 @@ export interface PaletteEntry {
   cue: string;
 }
 
-/** The colour and underline cue of every highlight kind ("region", "city", category ids). */
+/** The colour and underline cue of every highlight kind ("region", "city", "cluster", category ids). */
 export function paletteFor(input: PaletteInput): Map<string, PaletteEntry> {
   const palette = new Map<string, PaletteEntry>();
   palette.set('region', { color: input.colors.region ?? REGION_COLOR, cue: 'solid' });
   palette.set('city', { color: input.colors.city ?? CITY_COLOR, cue: 'dotted' });
+  palette.set('cluster', { color: input.colors.cluster ?? CLUSTER_COLOR, cue: 'solid' });
   input.categories.forEach((category, i) => {
     palette.set(category.id, {
       color: input.colors[category.id] ?? category.color,

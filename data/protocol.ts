@@ -13,13 +13,15 @@ import type { RegionId } from './schema';
 import type { SettingsChange } from './settings';
 import type { SettingsSnapshot } from './settings-store';
 
-export type EntityKind = 'region' | 'city' | 'sector';
+/** What a highlight stands for; 'cluster' is a national regional strategy (data/clusters.json). */
+export type EntityKind = 'region' | 'city' | 'sector' | 'cluster';
 
 /** One highlighted mention on the page. */
 export interface PageMention {
   kind: EntityKind;
+  /** Region, city, sector or strategy id. */
   id: string;
-  /** Region of a region or city mention. */
+  /** Region of a region or city mention (a strategy's has none: it names the strategy, not its members). */
   region?: RegionId;
   /** Category of a sector mention. */
   category?: string;

@@ -466,8 +466,8 @@ export class Annotator {
           ...(match.region ? { region: match.region } : {}),
           ...(match.category ? { category: match.category } : {}),
           text: record.text.slice(match.start, match.end),
-          // Sector mentions' sentences are shown nowhere: not worked out, not sent.
-          sentence: match.kind === 'sector' ? '' : sentenceOf(match.start, match.end),
+          // Sector and strategy mentions' sentences are shown nowhere: not worked out, not sent.
+          sentence: match.region === undefined ? '' : sentenceOf(match.start, match.end),
           block: record.index,
         }));
       }

@@ -6,7 +6,7 @@
  * files. Pure.
  */
 import { REGION_TYPE_LABEL } from '../../data/labels';
-import type { City, Region, SectorCategory } from '../../data/schema';
+import type { City, Region, RegionalStrategy, SectorCategory } from '../../data/schema';
 import type { EntityKind } from '../../data/protocol';
 
 /** A sector category as the content script needs it. */
@@ -17,7 +17,8 @@ export interface NamesSnapshot {
   /**
    * A line per target of the dictionary snapshot, in its order (lines split at "|"): a region's
    * English name, "~" and the rest of its tooltip; a city's names ("=" standing for the English
-   * name when it is the id with a capital); a sector's label; nothing for a not-mention.
+   * name when it is the id with a capital); a sector's label; a strategy's names; nothing for a
+   * not-mention.
    */
   names: string;
   categories: CategoryInfo[];
@@ -31,7 +32,7 @@ export interface Named {
   category?: string;
 }
 
-const LETTER: Record<EntityKind, string> = { region: 'r', city: 'c', sector: 's' };
+const LETTER: Record<EntityKind, string> = { region: 'r', city: 'c', sector: 's', cluster: 'k' };
 
 const capitalized = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
 
@@ -43,7 +44,12 @@ const targetKeys = (targets: string): string[] => targets.split('|').map((line) 
  * dictionary snapshot's `targets`.
  */
 export function namesSnapshot(
-  source: { regions: readonly Region[]; cities: readonly City[]; categories: readonly SectorCategory[] },
+  source: {
+    regions: readonly Region[];
+    cities: readonly City[];
+    categories: readonly SectorCategory[];
+    clusters?: readonly Pick<RegionalStrategy, 'id' | 'nameEn' | 'nameZh'>[];
+  },
   targets: string,
 ): NamesSnapshot {
   const words = new Map<string, string>([
@@ -51,6 +57,7 @@ export function namesSnapshot(
     // "=" stands for the English name when it is the id with a capital (most cities).
     ...source.cities.map((c) => [`c${c.id}`, c.nameEn === capitalized(c.id) ? `=${c.nameZh}` : `${c.nameEn} ${c.nameZh}`] as const),
     ...source.categories.flatMap((category) => category.sectors.map((s) => [`s${s.id}`, s.label] as const)),
+    ...(source.clusters ?? []).map((s) => [`k${s.id}`, `${s.nameEn} ${s.nameZh}`] as const),
   ]);
   const lines = targetKeys(targets).map((key) => words.get(key) ?? '');
   const bad = lines.find((line) => line.includes('|') || line.split('~').length > 2);
@@ -63,7 +70,10 @@ export function namesSnapshot(
 
 export interface Names {
   categories: readonly CategoryInfo[];
-  /** "Zhejiang 浙江 — province", "Ningbo 宁波 — in Zhejiang", "Low-altitude economy — Emerging industries". */
+  /**
+   * "Zhejiang 浙江 — province", "Ningbo 宁波 — in Zhejiang", "Low-altitude economy — Emerging
+   * industries", "Yangtze River Delta integration 长三角一体化发展 — national regional strategy".
+   */
   describe(match: Named): string;
 }
 
@@ -94,6 +104,7 @@ export function restoreNames(snapshot: NamesSnapshot, targets: string): Names {
         const name = own.charCodeAt(0) === 61 /* = */ ? `${capitalized(match.id)} ${own.slice(1)}` : own;
         return `${name} — in ${region(match.region ?? '')?.[0] ?? match.region}`;
       }
+      if (match.kind === 'cluster') return `${own} — national regional strategy`;
       return `${own} — ${categoryLabel.get(match.category ?? '') ?? match.category}`;
     },
   };

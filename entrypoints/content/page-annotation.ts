@@ -11,7 +11,7 @@ import { findServerRenderedRoots } from './framework-roots';
 import { Highlighter } from './highlighter';
 import type { WorkStats } from './slicer';
 import { findArticleRoot, findArticleRoots } from './article-root';
-import type { CompiledDictionary, Match, MatchFilter } from './matcher';
+import { isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
 import type { CategoryInfo } from './names';
 import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
@@ -44,6 +44,7 @@ export function filterFor(settings: Settings, categories: readonly Pick<Category
   return {
     regions: settings.regions,
     cities: settings.cities,
+    clusters: true,
     categories: new Set(categories.filter((c) => isCategoryEnabled(settings, c.id)).map((c) => c.id)),
   };
 }
@@ -52,6 +53,7 @@ export function filterFor(settings: Settings, categories: readonly Pick<Category
 function onlyNarrows(prev: MatchFilter, next: MatchFilter): boolean {
   if (next.regions && !prev.regions) return false;
   if (next.cities && !prev.cities) return false;
+  if (next.clusters && !prev.clusters) return false;
   for (const id of next.categories) if (!prev.categories.has(id)) return false;
   return true;
 }
@@ -260,13 +262,7 @@ export class PageAnnotation {
       return;
     }
     if (wasOn && prev.firstMentionOnly === next.firstMentionOnly && onlyNarrows(prevFilter, filter)) {
-      const removed = this.annotator.removeWhere((entity) =>
-        entity.kind === 'region'
-          ? !filter.regions
-          : entity.kind === 'city'
-            ? !filter.cities
-            : !filter.categories.has(entity.category ?? ''),
-      );
+      const removed = this.annotator.removeWhere((entity) => !isEnabled(entity, filter));
       this.watcher.ignoreOwnChanges();
       this.notify();
       await removed;

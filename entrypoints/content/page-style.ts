@@ -21,14 +21,14 @@ export function buildPageCss(input: StyleInput): string {
     `${base}.fyp-flash{outline:3px solid #1565c0;outline-offset:1px}`,
   ];
   for (const [key, { color, cue }] of paletteFor(input)) {
-    const selector =
-      key === 'region' || key === 'city'
-        ? `${base}[data-fyp-kind="${key}"]`
-        : `${base}[data-fyp-category="${key}"]`;
+    const ofKind = key === 'region' || key === 'city' || key === 'cluster';
+    const selector = ofKind ? `${base}[data-fyp-kind="${key}"]` : `${base}[data-fyp-category="${key}"]`;
+    // A strategy is lined above and below: it differs from a region without colour.
+    const line = key === 'cluster' ? 'underline overline' : 'underline';
     rules.push(
       input.style === 'background'
-        ? `${selector}{background-color:${color};color:#111;text-decoration:underline ${cue} rgba(0,0,0,.45)}`
-        : `${selector}{text-decoration:underline ${cue} ${underlineColorFor(color)};text-decoration-thickness:3px}`,
+        ? `${selector}{background-color:${color};color:#111;text-decoration:${line} ${cue} rgba(0,0,0,.45)}`
+        : `${selector}{text-decoration:${line} ${cue} ${underlineColorFor(color)};text-decoration-thickness:3px}`,
     );
   }
   return rules.join('\n');

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import {
   compileDictionary,
   findMatches,
@@ -25,7 +25,7 @@ import { COLD_TEXT as TEXT, prepareColdIsolate, type ColdIsolate } from './cold-
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SNAPSHOT_FILE = join(ROOT, 'data/dictionary-compiled.json');
 const REGENERATE = 'npm run data:compile';
-const SOURCE = { regions, cities, categories, collisions };
+const SOURCE = { regions, cities, categories, collisions, clusters };
 
 const compiled = compileDictionary(SOURCE);
 const committedText = readFileSync(SNAPSHOT_FILE, 'utf8');

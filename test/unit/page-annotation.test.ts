@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { findArticleRoot } from '../../entrypoints/content/article-root';
 import { compileDictionary } from '../../entrypoints/content/matcher';
@@ -7,7 +7,7 @@ import { scanAhead } from '../../entrypoints/content/annotator';
 import type { NearWatcherFactory } from '../../entrypoints/content/near-viewport';
 import { PageAnnotation } from '../../entrypoints/content/page-annotation';
 
-const dictionary = compileDictionary({ regions, cities, categories, collisions });
+const dictionary = compileDictionary({ regions, cities, categories, collisions, clusters });
 
 const ARTICLE = `
   <header><nav><a href="/">Home</a> <a href="/gd">Guangdong</a></nav></header>
