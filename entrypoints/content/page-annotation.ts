@@ -44,7 +44,7 @@ export function filterFor(settings: Settings, categories: readonly Pick<Category
   return {
     regions: settings.regions,
     cities: settings.cities,
-    clusters: true,
+    clusters: settings.clusters,
     categories: new Set(categories.filter((c) => isCategoryEnabled(settings, c.id)).map((c) => c.id)),
   };
 }
