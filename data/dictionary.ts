@@ -7,6 +7,7 @@ import cities from './cities.json';
 import clusters from './clusters.json';
 import collisions from './collisions.json';
 import regions from './regions.json';
+import { REGION_TYPE_LABEL } from './labels';
 import type { City, Collision, Region, RegionalStrategy, Sector, SectorCategory } from './schema';
 import sectors from './sectors.json';
 
@@ -30,3 +31,36 @@ export const cityById: ReadonlyMap<string, City> = new Map(CITIES.map((c) => [c.
 export const sectorById: ReadonlyMap<string, { sector: Sector; category: SectorCategory }> = new Map(
   CATEGORIES.flatMap((category) => category.sectors.map((sector) => [sector.id, { sector, category }] as const)),
 );
+
+/** National regional strategies by id. */
+export const clusterById: ReadonlyMap<string, RegionalStrategy> = new Map(CLUSTERS.map((s) => [s.id, s]));
+
+/** What a highlight stands for: its kind and id, and its region or category. */
+export interface DescribedEntity {
+  kind: 'region' | 'city' | 'sector' | 'cluster';
+  id: string;
+  region?: string;
+  category?: string;
+}
+
+/**
+ * A highlight's one-line description, its tooltip: "Zhejiang 浙江 — province", "Ningbo 宁波 — in
+ * Zhejiang", "Low-altitude economy — Aerospace & low-altitude economy", "Greater Bay Area …
+ * 粤港澳大湾区 — national regional strategy". The id when the data does not know it.
+ */
+export function describeEntity(entity: DescribedEntity): string {
+  if (entity.kind === 'region') {
+    const region = regionById.get(entity.id);
+    return region ? `${region.nameEn} ${region.nameZh} — ${REGION_TYPE_LABEL[region.type].toLowerCase()}` : entity.id;
+  }
+  if (entity.kind === 'city') {
+    const city = cityById.get(entity.id);
+    return city ? `${city.nameEn} ${city.nameZh} — in ${regionById.get(city.region)?.nameEn ?? city.region}` : entity.id;
+  }
+  if (entity.kind === 'cluster') {
+    const strategy = clusterById.get(entity.id);
+    return strategy ? `${strategy.nameEn} ${strategy.nameZh} — national regional strategy` : entity.id;
+  }
+  const found = sectorById.get(entity.id);
+  return found ? `${found.sector.label} — ${found.category.label}` : entity.id;
+}

@@ -476,13 +476,18 @@ export class Annotator {
     return all.sort((a, b) => a.block - b.block);
   }
 
-  /** How many regions the marks name (a city counts for its region): the badge number. */
-  regionCount(): number {
+  /** The regions the marks name (a city counts for its region). */
+  regions(): Set<RegionId> {
     const regions = new Set<RegionId>();
     for (const record of this.liveRecords()) {
       for (const match of record.matches) if (match.region) regions.add(match.region);
     }
-    return regions.size;
+    return regions;
+  }
+
+  /** How many regions the marks name: the badge number. */
+  regionCount(): number {
+    return this.regions().size;
   }
 
   /** Marks of a region and of its cities, in document order. */

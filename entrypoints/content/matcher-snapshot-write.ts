@@ -16,6 +16,6 @@ import { namesSnapshot } from './names';
 
 const path = fileURLToPath(new URL('../../data/dictionary-compiled.json', import.meta.url));
 const dictionary = toSnapshot(compileDictionary({ regions, cities, categories, collisions, clusters }));
-const names = namesSnapshot({ regions, cities, categories, clusters }, dictionary.targets);
+const names = namesSnapshot({ categories });
 writeFileSync(path, compiledDataText({ dictionary, names }));
 console.info(`wrote ${path}`);

@@ -290,6 +290,16 @@ export class PageAnnotation {
     };
   }
 
+  /** Whether hover cards are on for this page. */
+  cardsOn(): boolean {
+    return this.isOn() && this.settings.hoverCards;
+  }
+
+  /** The regions the page names (a city counting for its region). */
+  regionsOnPage(): RegionId[] {
+    return this.isOn() ? [...this.annotator.regions()] : [];
+  }
+
   /** Scrolls to the next mention of a region (or one of its cities) and flashes it. */
   async jumpTo(region: RegionId): Promise<JumpResult> {
     // On a very long page some of its mentions may not be wrapped yet (far from the viewport).

@@ -19,6 +19,8 @@ export function buildPageCss(input: StyleInput): string {
     `${base}{all:unset;display:inline;font:inherit;cursor:inherit;border-radius:2px;` +
       `text-decoration-thickness:2px;text-underline-offset:2px;transition:outline-color .3s}`,
     `${base}.fyp-flash{outline:3px solid #1565c0;outline-offset:1px}`,
+    // Keyboard stepping focuses marks (see hover-card.ts): the focus must show.
+    `${base}:focus-visible{outline:2px solid #1565c0;outline-offset:1px}`,
   ];
   for (const [key, { color, cue }] of paletteFor(input)) {
     const ofKind = key === 'region' || key === 'city' || key === 'cluster';
