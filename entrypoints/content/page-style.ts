@@ -3,7 +3,7 @@
  * plus a non-colour cue (underline style) per category, so colour-blind readers can tell them
  * apart. Installed as one <style> in <head>, removed on cleanup.
  */
-import { paletteFor, underlineColorFor, type PaletteInput } from '../../data/palette';
+import { decorationLine, paletteFor, underlineColorFor, type PaletteInput } from '../../data/palette';
 import type { HighlightStyle } from '../../data/settings';
 import { MARK_CLASS, MARK_ELEMENT } from './highlighter';
 
@@ -22,11 +22,11 @@ export function buildPageCss(input: StyleInput): string {
     // Keyboard stepping focuses marks (see hover-card.ts): the focus must show.
     `${base}:focus-visible{outline:2px solid #1565c0;outline-offset:1px}`,
   ];
-  for (const [key, { color, cue }] of paletteFor(input)) {
+  for (const [key, entry] of paletteFor(input)) {
+    const { color, cue } = entry;
     const ofKind = key === 'region' || key === 'city' || key === 'cluster';
     const selector = ofKind ? `${base}[data-fyp-kind="${key}"]` : `${base}[data-fyp-category="${key}"]`;
-    // A strategy is lined above and below: it differs from a region without colour.
-    const line = key === 'cluster' ? 'underline overline' : 'underline';
+    const line = decorationLine(entry);
     rules.push(
       input.style === 'background'
         ? `${selector}{background-color:${color};color:#111;text-decoration:${line} ${cue} rgba(0,0,0,.45)}`

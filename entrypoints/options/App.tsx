@@ -121,6 +121,7 @@ export function App({ categories, api, transport, isFirefox }: Props) {
               defaultColor={kind.defaultColor}
               override={settings.colors[kind.id]}
               cue={palette.get(kind.id)?.cue ?? 'solid'}
+              {...(palette.get(kind.id)?.over ? { over: true } : {})}
               highlightStyle={settings.style}
               onToggle={(on) => void update(kind.change(on))}
               onColor={(color) => void update({ kind: 'color', id: kind.id, color })}

@@ -234,7 +234,7 @@ describe.skipIf(e2eOptOut())('reading companion', () => {
     await page.close();
   });
 
-  it('the side panel lists the tab’s regions, jumps to a mention, and follows the page as it grows', async () => {
+  it('the side panel lists the tab’s regions and strategies, jumps to a mention, and follows the page as it grows', async () => {
     const page = await openAnnotated(browser.context, server.url('news.cgtn.com', 'cgtn-article.html?panel'));
     const tabId = await tabIdOf(browser, page);
     const panel = await browser.context.newPage();
@@ -247,12 +247,14 @@ describe.skipIf(e2eOptOut())('reading companion', () => {
     await panel.click('[data-region="hainan"] .jump button');
     await expect.poll(() => panel.textContent('[data-region="hainan"] .jump-status')).toBe('1 of 2');
 
+    expect(await panel.locator('[data-strategy]').count()).toBe(0);
     await page.evaluate(() => {
       const paragraph = document.createElement('p');
-      paragraph.textContent = 'Yunnan, for its part, wants more trade with its southern neighbours.';
+      paragraph.textContent = 'Yunnan, for its part, wants more trade with its southern neighbours and a bigger role in the Yangtze River Economic Belt.';
       document.querySelector('article')?.append(paragraph);
     });
     await panel.waitForSelector('[data-region="yunnan"]', { timeout: 10_000 });
+    await panel.waitForSelector('[data-strategy="yangtze-river-economic-belt"]', { timeout: 10_000 });
     expect(await regionsIn(panel)).toEqual(mentionOrder(await marksOn(page)));
     expect(await regionsIn(panel)).toContain('yunnan');
     // The open card stayed open through the update.

@@ -98,6 +98,7 @@ describe('options page', () => {
     expect(container.querySelector('label[for="toggle-cluster"]')?.textContent).toBe('National regional strategies');
     expect([...container.querySelectorAll('[data-category]')].map((li) => li.getAttribute('data-category')).slice(0, 3)).toEqual(['region', 'city', 'cluster']);
     expect($('#toggle-cluster').checked).toBe(true);
+    expect(container.querySelector('[data-category="cluster"] .sample-cue')?.textContent).toBe('solid lines above and below');
     expect($('#hover-cards').checked).toBe(true);
     expect(container.querySelector('label[for="hover-cards"]')?.textContent).toBe('Hover cards');
     await act(async () => $('#toggle-cluster').click());
