@@ -104,6 +104,8 @@ export function SummaryApp({ services, data, start }: AppProps) {
       categories: data.categories,
       sourceById: data.sourceById,
       meta: data.meta,
+      strategyById: data.strategyById,
+      regionById: data.regionById,
     });
     services.copyText(markdown).then(
       () => tab.setNotice('Summary copied to the clipboard as Markdown.'),

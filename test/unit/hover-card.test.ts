@@ -103,6 +103,18 @@ describe('hover cards', () => {
     expect(card()).toBeNull();
   });
 
+  it('follow their mark while it scrolls, and close once it has scrolled out of view', async () => {
+    pointer('pointerover', mark('zhejiang'));
+    await vi.advanceTimersByTimeAsync(INTENT_MS);
+    const at = (top: number) => vi.spyOn(mark('zhejiang'), 'getBoundingClientRect').mockReturnValue(new DOMRect(10, top, 60, 20));
+    at(300);
+    window.dispatchEvent(new Event('scroll'));
+    expect(card()?.style.top).toBe('326px');
+    at(-40);
+    window.dispatchEvent(new Event('scroll'));
+    expect(card()).toBeNull();
+  });
+
   it('fetch a mark’s card once', async () => {
     for (let i = 0; i < 3; i += 1) {
       pointer('pointerover', mark('zhejiang'));
