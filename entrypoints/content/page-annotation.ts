@@ -11,7 +11,7 @@ import { findServerRenderedRoots } from './framework-roots';
 import { Highlighter } from './highlighter';
 import type { WorkStats } from './slicer';
 import { findArticleRoot, findArticleRoots } from './article-root';
-import { isEnabled, type CompiledDictionary, type Match, type MatchFilter } from './matcher';
+import { isEnabled, type CompiledDictionary, type MatchFilter } from './matcher';
 import type { CategoryInfo } from './names';
 import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
@@ -26,7 +26,6 @@ export interface PageAnnotationOptions {
   dictionary: CompiledDictionary;
   categories: readonly CategoryInfo[];
   settings: Settings;
-  describe?: (match: Match) => string;
   /**
    * Told whenever the mentions may have changed (the popup reloads them), with the number of
    * regions on the page (the badge).
@@ -111,7 +110,6 @@ export class PageAnnotation {
         dictionary: options.dictionary,
         filter: this.filter(),
         firstMentionOnly: this.settings.firstMentionOnly,
-        ...(options.describe ? { describe: options.describe } : {}),
         ...(options.scannedAhead ? { scannedAhead: options.scannedAhead.blocks } : {}),
         beforeDomWork: () => this.watcher.pause(),
         afterDomWork: () => this.watcher.resume(),
