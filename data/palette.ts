@@ -6,6 +6,8 @@ import type { SectorCategory } from './schema';
 
 export const REGION_COLOR = '#ffd54f';
 export const CITY_COLOR = '#ffecb3';
+/** National regional strategies (cluster marks). */
+export const CLUSTER_COLOR = '#d1c4e9';
 /**
  * Underline styles cycled through the sector categories. Regions keep solid and cities dotted
  * for themselves, so the three kinds of highlight differ without colour; with more categories
@@ -15,7 +17,7 @@ const CUES = ['dashed', 'double', 'wavy'] as const;
 
 export interface PaletteInput {
   categories: readonly Pick<SectorCategory, 'id' | 'color'>[];
-  /** User overrides by key ("region", "city", category id). */
+  /** User overrides by key ("region", "city", "cluster", category id). */
   colors: Record<string, string>;
 }
 
@@ -23,13 +25,16 @@ export interface PaletteEntry {
   color: string;
   /** CSS text-decoration-style: the non-colour cue for colour-blind readers. */
   cue: string;
+  /** Lined above as well as below: strategies (cluster marks), told from regions without colour. */
+  over?: true;
 }
 
-/** The colour and underline cue of every highlight kind ("region", "city", category ids). */
+/** The colour and underline cue of every highlight kind ("region", "city", "cluster", category ids). */
 export function paletteFor(input: PaletteInput): Map<string, PaletteEntry> {
   const palette = new Map<string, PaletteEntry>();
   palette.set('region', { color: input.colors.region ?? REGION_COLOR, cue: 'solid' });
   palette.set('city', { color: input.colors.city ?? CITY_COLOR, cue: 'dotted' });
+  palette.set('cluster', { color: input.colors.cluster ?? CLUSTER_COLOR, cue: 'solid', over: true });
   input.categories.forEach((category, i) => {
     palette.set(category.id, {
       color: input.colors[category.id] ?? category.color,
@@ -98,9 +103,12 @@ export function colorName(color: string): string {
 }
 
 /** Words for an underline cue ("dashed underline"), for labels next to the swatches. */
-export function cueName(cue: string): string {
-  return `${cue} underline`;
+export function cueName(cue: string, over?: boolean): string {
+  return over ? `${cue} lines above and below` : `${cue} underline`;
 }
+
+/** The CSS text-decoration-line of a palette entry. */
+export const decorationLine = (entry: Pick<PaletteEntry, 'over'>): string => (entry.over ? 'underline overline' : 'underline');
 
 /**
  * The colour to draw an underline in: the highlight colour itself when it stands out on a white

@@ -13,13 +13,15 @@ import type { RegionId } from './schema';
 import type { SettingsChange } from './settings';
 import type { SettingsSnapshot } from './settings-store';
 
-export type EntityKind = 'region' | 'city' | 'sector';
+/** What a highlight stands for; 'cluster' is a national regional strategy (data/clusters.json). */
+export type EntityKind = 'region' | 'city' | 'sector' | 'cluster';
 
 /** One highlighted mention on the page. */
 export interface PageMention {
   kind: EntityKind;
+  /** Region, city, sector or strategy id. */
   id: string;
-  /** Region of a region or city mention. */
+  /** Region of a region or city mention (a strategy's has none: it names the strategy, not its members). */
   region?: RegionId;
   /** Category of a sector mention. */
   category?: string;
@@ -51,6 +53,33 @@ export interface PageResults {
   blocksLeftAlone?: number;
 }
 
+/** What a mark stands for, as the page's engine asks the background about it. */
+export interface MarkEntity {
+  kind: EntityKind;
+  id: string;
+  region?: RegionId;
+  category?: string;
+}
+
+/**
+ * A hover card's content, ready to show: plain text only (the content script sets textContent,
+ * never HTML), built by the background so that the content script carries no plan data.
+ */
+export interface HoverCard {
+  /** The mark's one-line description, its tooltip when cards are switched off. */
+  tooltip: string;
+  title: string;
+  /** The Chinese name beside the title. */
+  titleZh?: string;
+  /** Short lines under the title ("Province · capital Hangzhou", "2026 target 5-5.5%"). */
+  facts: string[];
+  /** What the list holds ("Top priorities"); no list when empty. */
+  listHeading: string;
+  list: { text: string; note?: string }[];
+  /** One source line ("Source: Zhejiang Government, 14 Jan 2026"). */
+  source?: string;
+}
+
 export interface JumpResult {
   found: boolean;
   /** 1-based position of the mention jumped to, and how many there are. */
@@ -68,6 +97,10 @@ export interface Protocol {
   'toggle-highlights': { fields: object; answer: { enabled: boolean } };
   /** Tab → background and popup: the page's results changed (badge count). */
   'results-changed': { fields: { regionCount: number }; answer: undefined };
+  /** Tab (or the demo article) → background: the card for a mark, given the regions on the page. */
+  'hover-card': { fields: { entity: MarkEntity; pageRegions: RegionId[] }; answer: HoverCard };
+  /** Tab (or the demo article) → background: open the full summary of the sender's tab. */
+  'open-summary': { fields: object; answer: undefined };
   /** Options page or popup → background, the settings' one writer. */
   'change-settings': { fields: { changes: SettingsChange[] }; answer: SettingsSnapshot };
 }

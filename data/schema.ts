@@ -108,7 +108,8 @@ export interface Collision {
   rule: 'context';
   note: string;
 }
-export type EntityRef = `${'region' | 'city' | 'sector'}:${string}`;
+/** A strategy (cluster) is a claimant in the matcher's reports only; collisions name regions, cities and sectors. */
+export type EntityRef = `${'region' | 'city' | 'sector' | 'cluster'}:${string}`;
 
 export type DocumentStage =
   | 'recommendations'

@@ -13,9 +13,13 @@ export interface Settings {
   enabled: boolean;
   regions: boolean;
   cities: boolean;
+  /** National regional strategies (cluster highlights). */
+  clusters: boolean;
+  /** A card beside a highlight the reader points at or focuses. */
+  hoverCards: boolean;
   /** Sector category id → on/off; a category missing here is on. */
   categories: Record<string, boolean>;
-  /** Category id (or "region"/"city") → #rrggbb override of the default colour. */
+  /** Category id (or "region"/"city"/"cluster") → #rrggbb override of the default colour. */
   colors: Record<string, string>;
   style: HighlightStyle;
   /** Mark only the first mention of each entity per paragraph, to de-clutter dense pages. */
@@ -26,13 +30,19 @@ export interface Settings {
   addedSites: string[];
 }
 
-/** The version of the Settings shape (also the export file's version). */
+/**
+ * The version of the Settings shape (also the export file's version). Fields added since with a
+ * default (clusters, hoverCards) keep it: a value stored without them reads as the default, so
+ * version 2 values and files need no migration, and an older reader drops them as unknown.
+ */
 export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
   regions: true,
   cities: true,
+  clusters: true,
+  hoverCards: true,
   categories: {},
   colors: {},
   style: 'background',
@@ -73,8 +83,8 @@ export const ALL_CATEGORIES = '*';
 export const SETTINGS_KEYS: readonly (keyof Settings)[] = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 const SETTINGS_KEY_SET: ReadonlySet<string> = new Set(SETTINGS_KEYS);
 /** Colour keys besides the category ids. */
-const KIND_COLOR_KEYS: ReadonlySet<string> = new Set(['region', 'city']);
-const BOOLEAN_KEYS = ['enabled', 'regions', 'cities', 'firstMentionOnly'] as const;
+const KIND_COLOR_KEYS: ReadonlySet<string> = new Set(['region', 'city', 'cluster']);
+const BOOLEAN_KEYS = ['enabled', 'regions', 'cities', 'clusters', 'hoverCards', 'firstMentionOnly'] as const;
 export type BooleanSetting = (typeof BOOLEAN_KEYS)[number];
 const SITE_LISTS = ['disabledSites', 'addedSites'] as const;
 

@@ -3,7 +3,7 @@ import { ColorPicker } from './ColorPicker';
 import { HighlightSample } from './HighlightSample';
 
 interface Props {
-  /** Settings key: "region", "city" or a sector category id. */
+  /** Settings key: "region", "city", "cluster" or a sector category id. */
   id: string;
   label: string;
   /** What the category covers, e.g. its sectors. */
@@ -13,6 +13,8 @@ interface Props {
   override: string | undefined;
   /** Underline style: the cue that does not rely on colour. */
   cue: string;
+  /** Lined above as well as below (strategies). */
+  over?: boolean;
   highlightStyle: HighlightStyle;
   onToggle(checked: boolean): void;
   onColor(color: string | null): void;
@@ -20,7 +22,7 @@ interface Props {
 
 /** One kind of highlight: its switch, a sample of how it looks, and its colour choice. */
 export function CategoryToggle(props: Props) {
-  const { id, label, description, checked, defaultColor, override, cue, highlightStyle } = props;
+  const { id, label, description, checked, defaultColor, override, cue, over, highlightStyle } = props;
   const inputId = `toggle-${id}`;
   return (
     <li class="category" data-category={id}>
@@ -37,7 +39,7 @@ export function CategoryToggle(props: Props) {
         <label for={inputId} class="category-label">
           {label}
         </label>
-        <HighlightSample color={override ?? defaultColor} cue={cue} highlightStyle={highlightStyle} />
+        <HighlightSample color={override ?? defaultColor} cue={cue} {...(over ? { over } : {})} highlightStyle={highlightStyle} />
       </div>
       {description && (
         <p class="hint" id={`${inputId}-desc`}>

@@ -7,6 +7,8 @@ import { PopupHeader } from './PopupHeader';
 import { PopupStates } from './PopupStates';
 import { RegionCard } from './RegionCard';
 import { CompareSection } from './CompareSection';
+import { focusRegionCard } from './region-card-focus';
+import { StrategyList, type StrategyLookups } from './StrategyList';
 import { glanceOf } from './region-glance';
 import type { RegionId } from '../../data/schema';
 import { paletteFor } from '../../data/palette';
@@ -19,7 +21,7 @@ import { markFirstCard } from './timing';
 import { useTabView } from './use-tab-view';
 import { useViewState } from './use-view-state';
 
-export type AppData = PopupData & SummaryLookups;
+export type AppData = PopupData & SummaryLookups & Pick<StrategyLookups, 'strategyById'>;
 
 interface AppProps {
   services: PopupServices;
@@ -66,6 +68,19 @@ export function SummaryApp({ services, data, start }: AppProps) {
     [data, tab.settings],
   );
   const regionCount = summary?.regions.length ?? 0;
+  const regionsOnPage = useMemo(() => new Set(summary?.regions.map((r) => r.region.id)), [summary]);
+  const strategyIds = useMemo(() => summary?.strategies.map((s) => s.id) ?? [], [summary]);
+  // A strategy's member link opens the member's card; focus moves there once it has rendered.
+  const [focusRequest, setFocusRequest] = useState<RegionId | null>(null);
+  const openRegion = (id: RegionId): void => {
+    if (!isOpen(id)) toggle(id);
+    setFocusRequest(id);
+  };
+  useEffect(() => {
+    if (focusRequest === null) return;
+    focusRegionCard(document, focusRequest);
+    setFocusRequest(null);
+  }, [focusRequest]);
   const shown = view.kind === 'ready' && summary !== null && viewState.state !== null;
 
   // The first card is rendered alone first; the other cards' bodies follow a moment later.
@@ -89,6 +104,8 @@ export function SummaryApp({ services, data, start }: AppProps) {
       categories: data.categories,
       sourceById: data.sourceById,
       meta: data.meta,
+      strategyById: data.strategyById,
+      regionById: data.regionById,
     });
     services.copyText(markdown).then(
       () => tab.setNotice('Summary copied to the clipboard as Markdown.'),
@@ -164,6 +181,9 @@ export function SummaryApp({ services, data, start }: AppProps) {
             ) : (
               <PopupStates view={{ kind: 'no-regions', demoUrl: services.demoUrl, sectorCount: summary.sectors.length }} />
             )
+          ) : null}
+          {shown && summary && !comparing ? (
+            <StrategyList ids={strategyIds} lookups={data} regionsOnPage={regionsOnPage} onOpenRegion={openRegion} />
           ) : null}
           {shown && summary && (restShown || regionCount === 0) ? <PageOverview summary={summary} /> : null}
           {view.kind !== 'loading' && view.kind !== 'ready' ? (

@@ -1,8 +1,9 @@
 /**
  * Pure: the "Copy summary" briefing — the article (title and URL), the regions it names with
- * their counts, and each region's plan priorities with their sources — as Markdown.
+ * their counts, the national regional strategies it names, and each region's plan priorities
+ * with their sources — as Markdown.
  */
-import type { DataMeta, Figure, PlanItem, RegionId, RegionPlan, SectorCategory, Source } from '../../data/schema';
+import type { DataMeta, Figure, PlanItem, Region, RegionId, RegionPlan, RegionalStrategy, SectorCategory, Source } from '../../data/schema';
 import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL } from '../../data/labels';
 import { isLinkedSource, unlinkedSourceNote } from '../../data/source-links';
 import { groupPlan } from './plan-groups';
@@ -16,6 +17,9 @@ export interface BriefingInput {
   categories: readonly SectorCategory[];
   sourceById: ReadonlyMap<string, Source>;
   meta: DataMeta;
+  /** For the strategies the page names (left out without it). */
+  strategyById?: ReadonlyMap<string, RegionalStrategy>;
+  regionById?: ReadonlyMap<string, Region>;
 }
 
 /** Escapes the characters that would change Markdown inline formatting. */
@@ -64,6 +68,15 @@ export function briefingMarkdown(input: BriefingInput): string {
   }
   if (summary.sectors.length > 0) {
     lines.push(`Sectors named: ${summary.sectors.map((s) => (s.count > 1 ? `${s.label} ×${s.count}` : s.label)).join(', ')}`, '');
+  }
+  const strategies = summary.strategies.map((s) => input.strategyById?.get(s.id)).filter((s): s is RegionalStrategy => s !== undefined);
+  if (strategies.length > 0) {
+    lines.push(`## National regional strategies named (${strategies.length})`, '');
+    for (const s of strategies) {
+      const members = s.members.map((m) => `${input.regionById?.get(m.region)?.nameEn ?? m.region}${m.partial ? ' (part)' : ''}`);
+      lines.push(`- **${escapeMarkdown(s.nameEn)}** ${s.nameZh}: ${escapeMarkdown(s.purpose)} Members: ${members.join(', ')}. (${sourceLinks(s.sources, sourceById)})`);
+    }
+    lines.push('');
   }
   for (const r of summary.regions) {
     const { region } = r;

@@ -1,8 +1,9 @@
 /**
  * Pure: turns a tab's PageResults into what the popup shows — the regions in order of how
  * often the page names them (a city counts for its region), what each count is made of, the
- * sentences naming each region, the sectors the page names, and which regions and sectors the
- * page names together (in the same paragraph). No DOM, no browser APIs.
+ * sentences naming each region, the sectors and national regional strategies the page names, and
+ * which regions and sectors the page names together (in the same paragraph). No DOM, no browser
+ * APIs.
  */
 import type { PageMention, PageResults } from '../../data/protocol';
 import type { City, Region, RegionId, Sector, SectorCategory } from '../../data/schema';
@@ -50,10 +51,21 @@ export interface CoOccurrenceGrid {
   rows: { region: Region; cells: number[] }[];
 }
 
+/** A national regional strategy the page names, and how often. */
+export interface StrategyCount {
+  id: string;
+  count: number;
+}
+
 export interface PageSummary {
   regions: RegionSummary[];
   /** Sectors named on the page, most mentioned first. */
   sectors: SectorCount[];
+  /**
+   * National regional strategies named on the page, most mentioned first (a strategy's name
+   * counts for it, not for its member regions).
+   */
+  strategies: StrategyCount[];
   grid: CoOccurrenceGrid;
 }
 
@@ -108,12 +120,17 @@ export function summarizePage(results: Pick<PageResults, 'mentions' | 'sentences
   const contributorTallies = new Map<RegionId, Map<string, Tally>>();
   const sentences = new Map<RegionId, Set<string>>();
   const blocks = new Map<number, { regions: Set<RegionId>; sectors: Set<string> }>();
+  const strategyTallies = new Map<string, Tally>();
 
   mentions.forEach((m, i) => {
     const block = blocks.get(m.block) ?? { regions: new Set(), sectors: new Set() };
     blocks.set(m.block, block);
     if (m.kind === 'sector') {
       block.sectors.add(m.id);
+      return;
+    }
+    if (m.kind === 'cluster') {
+      bump(strategyTallies, m.id, i);
       return;
     }
     const region = m.region ?? (m.kind === 'region' ? (m.id as RegionId) : undefined);
@@ -168,5 +185,6 @@ export function summarizePage(results: Pick<PageResults, 'mentions' | 'sentences
     sectors: sectorList,
     rows: regions.map(({ region }) => ({ region, cells: sectorList.map((s) => together(region.id, s.id)) })),
   };
-  return { regions, sectors: sectorList, grid };
+  const strategies = byCountThenFirst(strategyTallies).map((id) => ({ id, count: strategyTallies.get(id)?.count ?? 0 }));
+  return { regions, sectors: sectorList, strategies, grid };
 }

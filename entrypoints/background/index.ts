@@ -1,14 +1,15 @@
-import { categories } from '../../data/dictionary';
-import { listen, senders, sendToTab } from '../../data/protocol';
+import { cityById, clusterById, categories, national, planByRegion, regionById, sectorById, sourceById } from '../../data';
+import { listen, senders, sendToTab, type MessageSender } from '../../data/protocol';
 import { isSettingsChange, type Settings } from '../../data/settings';
 import { loadSettings, watchSettings } from '../../data/settings-store';
 import { SettingsWriter } from '../../data/settings-writer';
 import { showRegionState } from './action-icon';
+import { hoverCardFor } from './hover-card-data';
 import { injectIntoOpenTabs, syncRegistration } from './content-script-registration';
 
 // Wiring only: the settings' one writer, the toolbar badge (how many regions the tab's page
-// names), the keyboard shortcut that toggles highlights on the current tab, and the content
-// script for the sites the user added.
+// names), the hover cards' content, the keyboard shortcut that toggles highlights on the current
+// tab, and the content script for the sites the user added.
 export default defineBackground(() => {
   const writer = new SettingsWriter(new Set(categories.map((c) => c.id)));
 
@@ -40,6 +41,20 @@ export default defineBackground(() => {
       action.setBadgeText({ tabId, text }).catch((error: unknown) => {
         console.warn('[fyp] badge update failed', error);
       });
+      return undefined;
+    },
+  });
+
+  // A page's engine runs as a content script, or in the demo article (an extension page).
+  const contentScript = senders.topFrameContentScript(browser.runtime);
+  const extensionPage = senders.extensionPage(browser.runtime);
+  const lookups = { regionById, cityById, sectorById, clusterById, planByRegion, national, sourceById };
+  listen(browser.runtime, (sender: MessageSender) => contentScript(sender) || (extensionPage(sender) && sender.tab?.id !== undefined), {
+    'hover-card': ({ entity, pageRegions }) =>
+      typeof entity?.id === 'string' ? hoverCardFor(entity, Array.isArray(pageRegions) ? pageRegions : [], lookups) : undefined,
+    'open-summary': (_message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) });
       return undefined;
     },
   });

@@ -43,8 +43,6 @@ export interface AnnotatorOptions {
   /** The page's title and headline: decide names a paragraph leaves open (see FindOptions). */
   context?: string;
   firstMentionOnly: boolean;
-  /** Tooltip for a match ("Ningbo — city in Zhejiang"). */
-  describe?: (match: Match) => string;
   /** Longest stretch of main-thread work before yielding to the page, in ms. */
   sliceMs?: number;
   /** Called before and after each synchronous stretch of DOM work (the page watcher pauses). */
@@ -107,11 +105,11 @@ export async function scanAhead(
   return scanned;
 }
 
-function attributesFor(match: Match, describe?: (match: Match) => string): Record<string, string> {
+/** A mark's attributes (the contract in the README); its card or tooltip comes from hover-card.ts. */
+function attributesFor(match: Match): Record<string, string> {
   const attributes: Record<string, string> = { 'data-fyp-kind': match.kind, 'data-fyp-id': match.id };
   if (match.region) attributes['data-fyp-region'] = match.region;
   if (match.category) attributes['data-fyp-category'] = match.category;
-  if (describe) attributes.title = describe(match);
   return attributes;
 }
 
@@ -247,7 +245,7 @@ export class Annotator {
       start: match.start,
       end: match.end,
       text: text.slice(match.start, match.end),
-      attributes: attributesFor(match, this.options.describe),
+      attributes: attributesFor(match),
     }));
   }
 
@@ -466,8 +464,8 @@ export class Annotator {
           ...(match.region ? { region: match.region } : {}),
           ...(match.category ? { category: match.category } : {}),
           text: record.text.slice(match.start, match.end),
-          // Sector mentions' sentences are shown nowhere: not worked out, not sent.
-          sentence: match.kind === 'sector' ? '' : sentenceOf(match.start, match.end),
+          // Sector and strategy mentions' sentences are shown nowhere: not worked out, not sent.
+          sentence: match.region === undefined ? '' : sentenceOf(match.start, match.end),
           block: record.index,
         }));
       }
@@ -476,13 +474,18 @@ export class Annotator {
     return all.sort((a, b) => a.block - b.block);
   }
 
-  /** How many regions the marks name (a city counts for its region): the badge number. */
-  regionCount(): number {
+  /** The regions the marks name (a city counts for its region). */
+  regions(): Set<RegionId> {
     const regions = new Set<RegionId>();
     for (const record of this.liveRecords()) {
       for (const match of record.matches) if (match.region) regions.add(match.region);
     }
-    return regions.size;
+    return regions;
+  }
+
+  /** How many regions the marks name: the badge number. */
+  regionCount(): number {
+    return this.regions().size;
   }
 
   /** Marks of a region and of its cities, in document order. */

@@ -1,7 +1,7 @@
 /**
  * data/dictionary-compiled.json: what the content script restores on every page instead of
- * compiling data/ there, namely the matcher's dictionary (matcher-snapshot.ts) and the names its
- * marks and filters need (names.ts). `npm run data:compile` writes it
+ * compiling data/ there, namely the matcher's dictionary (matcher-snapshot.ts) and the sector
+ * categories its colours and filters need (names.ts). `npm run data:compile` writes it
  * (matcher-snapshot-write.ts); test/unit/matcher-snapshot.test.ts keeps it in sync with data/.
  */
 import type { DictionarySnapshot } from './matcher-snapshot';

@@ -5,28 +5,31 @@
 // The snapshot as text, parsed below: JSON.parse of one string is the fastest way for V8 to
 // build this much data (an object literal in the bundle costs several times more to parse).
 import compiledJson from '../../data/dictionary-compiled.json?raw';
+import { browser } from 'wxt/browser';
+import { sendToExtension } from '../../data/protocol';
 import type { Settings } from '../../data/settings';
 import { loadSettings, watchSettings } from '../../data/settings-store';
 import type { CompiledData } from './compiled-data';
 import { fromSnapshot, type CompiledDictionary } from './matcher';
-import { restoreNames, type Names } from './names';
+import type { CategoryInfo } from './names';
 import { scanAhead } from './annotator';
 import { yieldToPage, type WorkStats } from './slicer';
 import { findArticleRoot } from './article-root';
+import { startHoverCards } from './hover-card';
 import { PageAnnotation } from './page-annotation';
 import { pageContext } from './page-topic';
 
-let compiled: { dictionary: CompiledDictionary; names: Names } | undefined;
+let compiled: { dictionary: CompiledDictionary; categories: readonly CategoryInfo[] } | undefined;
 
 /**
- * The dictionary and names, on first use: restored from those compiled at build time
+ * The dictionary and the sector categories, on first use: restored from those compiled at build time
  * (data/dictionary-compiled.json, kept in sync with data/ by test/unit/matcher-snapshot.test.ts),
  * so that the content script carries neither data/'s files nor the term rules' compile step.
  */
-export function getDictionary(): { dictionary: CompiledDictionary; names: Names } {
+export function getDictionary(): { dictionary: CompiledDictionary; categories: readonly CategoryInfo[] } {
   if (!compiled) {
     const data = JSON.parse(compiledJson) as CompiledData;
-    compiled = { dictionary: fromSnapshot(data.dictionary), names: restoreNames(data.names, data.dictionary.targets) };
+    compiled = { dictionary: fromSnapshot(data.dictionary), categories: data.names.categories };
   }
   return compiled;
 }
@@ -66,22 +69,39 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   // Loading this script was one task already: restore the dictionary in the next.
   await yieldToPage();
   const compileStart = performance.now();
-  const { dictionary, names } = getDictionary();
+  const { dictionary, categories } = getDictionary();
   const compileMs = performance.now() - compileStart;
   const stats: WorkStats = { workMs: 0, longestSliceMs: 0, slices: 0 };
   const scanning = scanAhead(dictionary, findArticleRoot(doc), pendingSettings, stats, signal, pageContext(doc));
   const settings = await pendingSettings;
   const settingsMs = performance.now() - startedAt;
   const scannedAhead = { blocks: await scanning, stats };
+  const runtime = browser.runtime;
+  const cards = startHoverCards({
+    doc,
+    signal,
+    enabled: () => page?.cardsOn() ?? false,
+    fetchCard: async (entity) => {
+      const card = await sendToExtension(runtime, { type: 'hover-card', entity, pageRegions: page?.regionsOnPage() ?? [] });
+      if (!card) throw new Error('no card');
+      return card;
+    },
+    openSummary: () => {
+      sendToExtension(runtime, { type: 'open-summary' }).catch((error: unknown) => console.warn('[fyp] could not open the summary', error));
+    },
+  });
   page = new PageAnnotation({
     doc,
     dictionary,
-    categories: names.categories,
+    categories,
     settings,
-    describe: names.describe,
     signal,
     scannedAhead,
-    ...(onResultsChanged ? { onResultsChanged } : {}),
+    onResultsChanged: (regionCount) => {
+      // A sector's card names the page's regions that prioritise it.
+      cards.invalidate();
+      onResultsChanged?.(regionCount);
+    },
   });
   const ready = page.start(startedAt, { compileMs, settingsMs });
   if (changedMeanwhile) apply(changedMeanwhile);

@@ -214,7 +214,12 @@ export function buildDictionary(source: DictionarySource): Dictionary {
   const builder = new DictionaryBuilder();
   const { regions, cities, categories } = source;
   // Targets by kind and id, for the collisions' references ("city:suzhou-anhui").
-  const targets: Record<EntityKind, Map<string, Target>> = { region: new Map(), city: new Map(), sector: new Map() };
+  const targets: Record<EntityKind, Map<string, Target>> = {
+    region: new Map(),
+    city: new Map(),
+    sector: new Map(),
+    cluster: new Map(),
+  };
 
   // Regions and cities: each name in both languages, for one target per place.
   const addPlace = (place: { termsEn: readonly string[]; termsZh: readonly string[] }, target: EntityTarget) => {
@@ -227,6 +232,15 @@ export function buildDictionary(source: DictionarySource): Dictionary {
     const target: EntityTarget = { kind: 'city', id: city.id, region: city.region };
     if (city.termsZh.some((t) => DISTRICT_NAME.test(t))) target.district = true;
     addPlace(city, target);
+  }
+  // A strategy's names are added whole, like a place's (not as sector terms, which give way to
+  // the places inside them): the longest term at a position wins, so "Beijing-Tianjin-Hebei" and
+  // 京津冀 are the strategy, and its member regions are not counted as named.
+  for (const cluster of source.clusters ?? []) {
+    const target: EntityTarget = { kind: 'cluster', id: cluster.id };
+    targets.cluster.set(cluster.id, target);
+    builder.addAll(cluster.termsEn, target);
+    builder.addAll(cluster.termsZh, target);
   }
   // Not-mention phrases go in after the names: they only need to win their span by length.
   for (const region of regions) builder.addAll(region.notMentions, { kind: 'block', id: region.id });

@@ -4,7 +4,7 @@
  * problems found while compiling (TermClash). matcher-build.ts fills it; matcher-scan.ts reads it.
  */
 import type { EntityKind } from '../../data/protocol';
-import type { City, Collision, EntityRef, Region, RegionId, SectorCategory } from '../../data/schema';
+import type { City, Collision, EntityRef, Region, RegionId, RegionalStrategy, SectorCategory } from '../../data/schema';
 
 // Declared once, in the message protocol the marks and mentions share.
 export type { EntityKind };
@@ -15,6 +15,8 @@ export interface DictionarySource {
   cities: City[];
   categories: SectorCategory[];
   collisions: Collision[];
+  /** National regional strategies (data/clusters.json); their names win over the names inside them. */
+  clusters?: readonly Pick<RegionalStrategy, 'id' | 'termsEn' | 'termsZh'>[];
 }
 
 /**

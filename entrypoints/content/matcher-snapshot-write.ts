@@ -9,12 +9,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { compiledDataText } from './compiled-data';
 import { compileDictionary, toSnapshot } from './matcher';
 import { namesSnapshot } from './names';
 
 const path = fileURLToPath(new URL('../../data/dictionary-compiled.json', import.meta.url));
-const dictionary = toSnapshot(compileDictionary({ regions, cities, categories, collisions }));
-writeFileSync(path, compiledDataText({ dictionary, names: namesSnapshot({ regions, cities, categories }, dictionary.targets) }));
+const dictionary = toSnapshot(compileDictionary({ regions, cities, categories, collisions, clusters }));
+const names = namesSnapshot({ categories });
+writeFileSync(path, compiledDataText({ dictionary, names }));
 console.info(`wrote ${path}`);

@@ -12,7 +12,7 @@ import { Dictionary, targetsOf, type Entry, type EntityTarget, type Slot, type T
 import { isLatinTerm, keyPrefixes } from './matcher-terms';
 
 /** Bump when the Dictionary's shape or the snapshot's layout changes. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /**
  * An Entry as [term, its targets as indexes into the snapshot's targets, declared, caseTokens
@@ -33,7 +33,8 @@ export type SnapshotEntry = [
  * key, no per-key parsing:
  * - `targets`: every target once, a line each, regions first: the kind's letter (r, c, s, b) and
  *   the id, then for a city its region (the region's place among the region lines, in base 36),
- *   for a sector its category, and "d" for a district ("cbaoan 5 d");
+ *   for a sector its category, and "d" for a district ("cbaoan 5 d"); a strategy (cluster) is "k"
+ *   and its id;
  * - `keys`: a line per target, in the same order: the keys that stand for that target alone, in
  *   three groups split by "~", each split by "^": Latin keys, Chinese keys, and Latin keys whose
  *   beginnings are not simply their words (see keyPrefixes; those beginnings are in `prefixes`).
@@ -51,15 +52,15 @@ export interface DictionarySnapshot {
   firstTokens: string;
 }
 
-const KIND_LETTER = { region: 'r', city: 'c', sector: 's', block: 'b' } as const;
-const LETTER_KIND: Record<string, Target['kind']> = { r: 'region', c: 'city', s: 'sector', b: 'block' };
+const KIND_LETTER = { region: 'r', city: 'c', sector: 's', cluster: 'k', block: 'b' } as const;
+const LETTER_KIND: Record<string, Target['kind']> = { r: 'region', c: 'city', s: 'sector', k: 'cluster', b: 'block' };
 const LINE = '|';
 const GROUP = '~';
 const KEY = '^';
 
 function targetLine(target: Target, regionIndex: ReadonlyMap<string, number>): string {
   const letter = KIND_LETTER[target.kind];
-  if (target.kind === 'block') return `${letter}${target.id}`;
+  if (target.kind === 'block' || target.kind === 'cluster') return `${letter}${target.id}`;
   if (target.kind === 'region' && target.region === target.id) return `${letter}${target.id}`;
   if (target.kind === 'city') {
     const region = regionIndex.get(target.region ?? '');
@@ -78,6 +79,7 @@ function parseTarget(line: string, regions: readonly string[]): Target {
   if (kind === 'block') return { kind, id: id as RegionId };
   if (kind === 'region') return { kind, id, region: id as RegionId };
   if (kind === 'sector') return parent === undefined ? { kind, id } : { kind, id, category: parent };
+  if (kind === 'cluster') return { kind, id };
   if (kind === 'city') {
     const city: EntityTarget = { kind, id, region: regions[parseInt(parent ?? '', 36)] as RegionId };
     if (parts[2] === 'd') city.district = true;

@@ -1,6 +1,6 @@
 /**
  * The pure matcher: compiles the dictionary from data/ once, then turns a block of text into
- * region, city and sector matches. No DOM and no browser APIs, so it runs in tests and workers.
+ * region, city, sector and national-strategy (cluster) matches. No DOM and no browser APIs, so it runs in tests and workers.
  *
  * How a text is scanned (matcher-scan.ts): Latin text is cut into word tokens and phrases of
  * tokens are looked up by folded key in a hash map; Chinese is looked up by substring, per
@@ -30,7 +30,7 @@ export type { DictionarySnapshot } from './matcher-snapshot';
 /** One mention found in a text. */
 export interface Match {
   kind: EntityKind;
-  /** Region id, city id or sector id. */
+  /** Region id, city id, sector id or strategy id. */
   id: string;
   /** For kind 'region' (= id) and 'city' (its region). */
   region?: RegionId;
@@ -45,6 +45,8 @@ export interface Match {
 export interface MatchFilter {
   regions: boolean;
   cities: boolean;
+  /** National regional strategies. */
+  clusters: boolean;
   categories: ReadonlySet<string>;
 }
 
@@ -152,6 +154,7 @@ export function isEnabled(entity: Pick<Match, 'kind' | 'category'>, enabled: Mat
     enabled === undefined ||
     (entity.kind === 'region' && enabled.regions) ||
     (entity.kind === 'city' && enabled.cities) ||
+    (entity.kind === 'cluster' && enabled.clusters) ||
     (entity.kind === 'sector' && entity.category !== undefined && enabled.categories.has(entity.category))
   );
 }
@@ -213,14 +216,14 @@ export function findMatches(
   options?: FindOptions,
 ): Match[] {
   const d = asDictionary(dict);
-  if (enabled !== undefined && !enabled.regions && !enabled.cities && enabled.categories.size === 0) return [];
+  if (enabled !== undefined && !enabled.regions && !enabled.cities && !enabled.clusters && enabled.categories.size === 0) return [];
   const chosen = resolveOverlaps(scan(d, text));
   const matches: Match[] = [];
   for (let index = 0; index < chosen.length; index += 1) {
     const c = chosen[index] as Candidate;
     const target = targetAt(d, chosen, index, options?.context);
     if (target === undefined) continue;
-    if (c.entry.place ? senseAt(text, chosen, index, target) !== 'place' : target.kind === 'sector' && isInCompanyName(text, c.start, c.end)) {
+    if (c.entry.place ? senseAt(text, chosen, index, target) !== 'place' : isInCompanyName(text, c.start, c.end)) {
       continue;
     }
     const match = toMatch(target, c, enabled);
@@ -233,8 +236,9 @@ export function findMatches(
 const CHINA_WORDS = /\b(?:China|Chinese|PRC|Sino-)|中国|我国|国务院|中共/;
 
 /**
- * Whether a text is about China: it says China, or names a region or city (or the capital
- * standing for the government). Sector words are marked only on pages about China.
+ * Whether a text is about China: it says China, names a region or city (or the capital
+ * standing for the government) or a national regional strategy. Sector words are marked only
+ * on pages about China.
  */
 export function mentionsChina(dict: CompiledDictionary, text: string): boolean {
   if (CHINA_WORDS.test(text)) return true;
@@ -242,6 +246,7 @@ export function mentionsChina(dict: CompiledDictionary, text: string): boolean {
   const chosen = resolveOverlaps(scan(d, text));
   for (let index = 0; index < chosen.length; index += 1) {
     const target = targetAt(d, chosen, index, undefined);
+    if (target?.kind === 'cluster') return true;
     if (target === undefined || !isPlace(target)) continue;
     const sense = senseAt(text, chosen, index, target);
     if (sense === 'place' || sense === 'metonym') return true;

@@ -11,7 +11,7 @@ import { findServerRenderedRoots } from './framework-roots';
 import { Highlighter } from './highlighter';
 import type { WorkStats } from './slicer';
 import { findArticleRoot, findArticleRoots } from './article-root';
-import type { CompiledDictionary, Match, MatchFilter } from './matcher';
+import { isEnabled, type CompiledDictionary, type MatchFilter } from './matcher';
 import type { CategoryInfo } from './names';
 import type { NearWatcherFactory } from './near-viewport';
 import { installPageStyle } from './page-style';
@@ -26,7 +26,6 @@ export interface PageAnnotationOptions {
   dictionary: CompiledDictionary;
   categories: readonly CategoryInfo[];
   settings: Settings;
-  describe?: (match: Match) => string;
   /**
    * Told whenever the mentions may have changed (the popup reloads them), with the number of
    * regions on the page (the badge).
@@ -44,6 +43,7 @@ export function filterFor(settings: Settings, categories: readonly Pick<Category
   return {
     regions: settings.regions,
     cities: settings.cities,
+    clusters: settings.clusters,
     categories: new Set(categories.filter((c) => isCategoryEnabled(settings, c.id)).map((c) => c.id)),
   };
 }
@@ -52,6 +52,7 @@ export function filterFor(settings: Settings, categories: readonly Pick<Category
 function onlyNarrows(prev: MatchFilter, next: MatchFilter): boolean {
   if (next.regions && !prev.regions) return false;
   if (next.cities && !prev.cities) return false;
+  if (next.clusters && !prev.clusters) return false;
   for (const id of next.categories) if (!prev.categories.has(id)) return false;
   return true;
 }
@@ -109,7 +110,6 @@ export class PageAnnotation {
         dictionary: options.dictionary,
         filter: this.filter(),
         firstMentionOnly: this.settings.firstMentionOnly,
-        ...(options.describe ? { describe: options.describe } : {}),
         ...(options.scannedAhead ? { scannedAhead: options.scannedAhead.blocks } : {}),
         beforeDomWork: () => this.watcher.pause(),
         afterDomWork: () => this.watcher.resume(),
@@ -260,13 +260,7 @@ export class PageAnnotation {
       return;
     }
     if (wasOn && prev.firstMentionOnly === next.firstMentionOnly && onlyNarrows(prevFilter, filter)) {
-      const removed = this.annotator.removeWhere((entity) =>
-        entity.kind === 'region'
-          ? !filter.regions
-          : entity.kind === 'city'
-            ? !filter.cities
-            : !filter.categories.has(entity.category ?? ''),
-      );
+      const removed = this.annotator.removeWhere((entity) => !isEnabled(entity, filter));
       this.watcher.ignoreOwnChanges();
       this.notify();
       await removed;
@@ -292,6 +286,16 @@ export class PageAnnotation {
       sentencesLeftOut: leftOut,
       blocksLeftAlone: this.isOn() ? this.annotator.leftAloneCount() : 0,
     };
+  }
+
+  /** Whether hover cards are on for this page. */
+  cardsOn(): boolean {
+    return this.isOn() && this.settings.hoverCards;
+  }
+
+  /** The regions the page names (a city counting for its region). */
+  regionsOnPage(): RegionId[] {
+    return this.isOn() ? [...this.annotator.regions()] : [];
   }
 
   /** Scrolls to the next mention of a region (or one of its cities) and flashes it. */

@@ -3,7 +3,7 @@
  * plus a non-colour cue (underline style) per category, so colour-blind readers can tell them
  * apart. Installed as one <style> in <head>, removed on cleanup.
  */
-import { paletteFor, underlineColorFor, type PaletteInput } from '../../data/palette';
+import { decorationLine, paletteFor, underlineColorFor, type PaletteInput } from '../../data/palette';
 import type { HighlightStyle } from '../../data/settings';
 import { MARK_CLASS, MARK_ELEMENT } from './highlighter';
 
@@ -19,16 +19,18 @@ export function buildPageCss(input: StyleInput): string {
     `${base}{all:unset;display:inline;font:inherit;cursor:inherit;border-radius:2px;` +
       `text-decoration-thickness:2px;text-underline-offset:2px;transition:outline-color .3s}`,
     `${base}.fyp-flash{outline:3px solid #1565c0;outline-offset:1px}`,
+    // Keyboard stepping focuses marks (see hover-card.ts): the focus must show.
+    `${base}:focus-visible{outline:2px solid #1565c0;outline-offset:1px}`,
   ];
-  for (const [key, { color, cue }] of paletteFor(input)) {
-    const selector =
-      key === 'region' || key === 'city'
-        ? `${base}[data-fyp-kind="${key}"]`
-        : `${base}[data-fyp-category="${key}"]`;
+  for (const [key, entry] of paletteFor(input)) {
+    const { color, cue } = entry;
+    const ofKind = key === 'region' || key === 'city' || key === 'cluster';
+    const selector = ofKind ? `${base}[data-fyp-kind="${key}"]` : `${base}[data-fyp-category="${key}"]`;
+    const line = decorationLine(entry);
     rules.push(
       input.style === 'background'
-        ? `${selector}{background-color:${color};color:#111;text-decoration:underline ${cue} rgba(0,0,0,.45)}`
-        : `${selector}{text-decoration:underline ${cue} ${underlineColorFor(color)};text-decoration-thickness:3px}`,
+        ? `${selector}{background-color:${color};color:#111;text-decoration:${line} ${cue} rgba(0,0,0,.45)}`
+        : `${selector}{text-decoration:${line} ${cue} ${underlineColorFor(color)};text-decoration-thickness:3px}`,
     );
   }
   return rules.join('\n');

@@ -98,7 +98,8 @@ export function watchPage(
         continue;
       }
       for (const node of mutation.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(OUR_MARKS)) continue;
+        // Our marks, and our own interface (the hover card's host), are not the page's content.
+        if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(`${OUR_MARKS},[data-fyp-ui]`)) continue;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         if (node.nodeType === Node.TEXT_NODE && isOurs(node)) continue;
         pending.add(node);

@@ -97,7 +97,7 @@ export const SENTENCES_PER_REGION = 12;
 
 /**
  * Keeps each region's first `perRegion` distinct sentences on its mentions and blanks the rest
- * (and repeats, and sector mentions' sentences, which nothing shows), so that the popup's answer
+ * (and repeats, and sector and strategy mentions' sentences, which nothing shows), so that the popup's answer
  * stays small on a page naming a region hundreds of times. Returns the mentions (new objects
  * where changed) and, per region, how many distinct sentences were left out.
  */
@@ -109,7 +109,7 @@ export function keepSentences<M extends { kind: string; id: string; region?: str
   const dropped = new Map<string, Set<string>>();
   const out = mentions.map((mention) => {
     if (mention.sentence === '') return mention;
-    const region = mention.kind === 'sector' ? undefined : (mention.region ?? mention.id);
+    const region = mention.kind === 'region' || mention.kind === 'city' ? (mention.region ?? mention.id) : undefined;
     if (region === undefined) return { ...mention, sentence: '' };
     const own = kept.get(region) ?? new Set<string>();
     kept.set(region, own);

@@ -6,7 +6,7 @@ import { ImportExport, type ImportOutcome } from '../../components/options/Impor
 import { ShortcutInfo } from '../../components/options/ShortcutInfo';
 import { SiteList } from '../../components/options/SiteList';
 import { NEWS_SITES } from '../../data/news-sites';
-import { CITY_COLOR, paletteFor, REGION_COLOR } from '../../data/palette';
+import { CITY_COLOR, CLUSTER_COLOR, paletteFor, REGION_COLOR } from '../../data/palette';
 import type { SectorCategory } from '../../data/schema';
 import { isCategoryEnabled, MAX_IMPORT_BYTES, type Settings, type SettingsChange } from '../../data/settings';
 import { originsFor } from '../../data/sites';
@@ -34,11 +34,19 @@ interface Kind {
   change(on: boolean): SettingsChange;
 }
 
-/** Regions, cities, then each sector category: everything that can be switched and coloured. */
+/** Regions, cities, strategies, then each sector category: everything that can be switched and coloured. */
 function kindsOf(categories: readonly SectorCategory[]): Kind[] {
   return [
     { id: 'region', label: 'Provinces and regions', defaultColor: REGION_COLOR, isOn: (s) => s.regions, change: (on) => ({ kind: 'switch', key: 'regions', on }) },
     { id: 'city', label: 'Cities', defaultColor: CITY_COLOR, isOn: (s) => s.cities, change: (on) => ({ kind: 'switch', key: 'cities', on }) },
+    {
+      id: 'cluster',
+      label: 'National regional strategies',
+      description: 'Greater Bay Area, Yangtze River Delta, Beijing-Tianjin-Hebei, Chengdu-Chongqing and the others the plan names',
+      defaultColor: CLUSTER_COLOR,
+      isOn: (s) => s.clusters,
+      change: (on) => ({ kind: 'switch', key: 'clusters', on }),
+    },
     ...categories.map((category) => ({
       id: category.id,
       label: category.label,
@@ -113,6 +121,7 @@ export function App({ categories, api, transport, isFirefox }: Props) {
               defaultColor={kind.defaultColor}
               override={settings.colors[kind.id]}
               cue={palette.get(kind.id)?.cue ?? 'solid'}
+              {...(palette.get(kind.id)?.over ? { over: true } : {})}
               highlightStyle={settings.style}
               onToggle={(on) => void update(kind.change(on))}
               onColor={(color) => void update({ kind: 'color', id: kind.id, color })}
@@ -139,6 +148,23 @@ export function App({ categories, api, transport, isFirefox }: Props) {
         </div>
         <p class="hint" id="first-mention-hint">
           Highlights each place or sector once per paragraph, to keep dense pages readable.
+        </p>
+        <div class="row">
+          <input
+            type="checkbox"
+            id="hover-cards"
+            checked={settings.hoverCards}
+            aria-describedby="hover-cards-hint"
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              void update({ kind: 'switch', key: 'hoverCards', on });
+            }}
+          />
+          <label for="hover-cards">Hover cards</label>
+        </div>
+        <p class="hint" id="hover-cards-hint">
+          Pointing at a highlight, or focusing it from the keyboard, shows a short card about that
+          place or sector beside it.
         </p>
       </section>
 

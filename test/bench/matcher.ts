@@ -8,13 +8,13 @@
  *   paragraph (target < 300 ms each).
  */
 import { readFileSync } from 'node:fs';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { compileDictionary, findMatches } from '../../entrypoints/content/matcher';
 import { COLD_TEXT, prepareColdIsolate } from '../unit/cold-isolate';
 import { ROOT } from '../e2e/paths';
 import { generateArticle } from './generate';
 
-const SOURCE = { regions, cities, categories, collisions };
+const SOURCE = { regions, cities, categories, collisions, clusters };
 const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
 const fixed = (ms: number): string => ms.toFixed(ms < 10 ? 2 : 1);
 

@@ -1,8 +1,9 @@
 /**
  * The reading companion end to end, in Debian's Chromium with the built extension: the popup at
  * a glance (every region as a compact row inside a 420 × 600 toolbar popup, a row opening its
- * full card in place, the open card kept for the tab), the compare view, and the side panel page
- * following its tab as the page grows.
+ * full card in place, the open card kept for the tab), the compare view, the side panel page
+ * following its tab as the page grows, and the national regional strategies an article names
+ * (marked as strategies, not as their members, with a card each in the popup and the side panel).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,7 +195,46 @@ describe.skipIf(e2eOptOut())('reading companion', () => {
     await popup.close();
   });
 
-  it('the side panel lists the tab’s regions, jumps to a mention, and follows the page as it grows', async () => {
+  it('marks the Greater Bay Area and 长三角 as two strategies and shows a card for each with its members', async () => {
+    const page = await openAnnotated(browser.context, server.url('news.cgtn.com', 'strategies-article.html'));
+    const marks = await marksOn(page);
+    expect(marks.filter((m) => m.kind === 'cluster').map((m) => [m.id, m.text])).toEqual([
+      ['greater-bay-area', 'Greater Bay Area'],
+      ['yangtze-river-delta', '长三角'],
+    ]);
+    // The members are counted where the article names them, never for the strategy's name.
+    expect(mentionOrder(marks)).toEqual(['guangdong', 'shanghai', 'hong-kong', 'jiangsu', 'zhejiang', 'anhui']);
+    const tabId = await tabIdOf(browser, page);
+    /** Each strategy card: its id and its members, with whether each has a card here. */
+    const strategiesIn = (view: Page) =>
+      view.$$eval('[data-strategy]', (cards) =>
+        cards.map((card) => ({
+          id: card.getAttribute('data-strategy'),
+          members: [...card.querySelectorAll('[data-member]')].map((li) => `${li.getAttribute('data-member')}:${li.getAttribute('data-on-page')}`),
+        })),
+      );
+    const expected = [
+      { id: 'greater-bay-area', members: ['guangdong:yes', 'hong-kong:yes', 'macao:no'] },
+      { id: 'yangtze-river-delta', members: ['anhui:yes', 'jiangsu:yes', 'shanghai:yes', 'zhejiang:yes'] },
+    ];
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('[data-strategy]');
+    expect(await strategiesIn(popup)).toEqual(expected);
+    // A member opens its region card.
+    await popup.click('[data-strategy="yangtze-river-delta"] [data-member="jiangsu"] button');
+    await popup.waitForSelector('[data-region="jiangsu"] .card-body');
+    expect(await popup.locator('[data-region="jiangsu"] .row-toggle').getAttribute('aria-expanded')).toBe('true');
+    await popup.close();
+
+    const panel = await browser.context.newPage();
+    await panel.goto(`${origin}/sidepanel.html?tab=${tabId}`);
+    await panel.waitForSelector('.popup--panel [data-strategy]');
+    expect(await strategiesIn(panel)).toEqual(expected);
+    await panel.close();
+    await page.close();
+  });
+
+  it('the side panel lists the tab’s regions and strategies, jumps to a mention, and follows the page as it grows', async () => {
     const page = await openAnnotated(browser.context, server.url('news.cgtn.com', 'cgtn-article.html?panel'));
     const tabId = await tabIdOf(browser, page);
     const panel = await browser.context.newPage();
@@ -207,12 +247,14 @@ describe.skipIf(e2eOptOut())('reading companion', () => {
     await panel.click('[data-region="hainan"] .jump button');
     await expect.poll(() => panel.textContent('[data-region="hainan"] .jump-status')).toBe('1 of 2');
 
+    expect(await panel.locator('[data-strategy]').count()).toBe(0);
     await page.evaluate(() => {
       const paragraph = document.createElement('p');
-      paragraph.textContent = 'Yunnan, for its part, wants more trade with its southern neighbours.';
+      paragraph.textContent = 'Yunnan, for its part, wants more trade with its southern neighbours and a bigger role in the Yangtze River Economic Belt.';
       document.querySelector('article')?.append(paragraph);
     });
     await panel.waitForSelector('[data-region="yunnan"]', { timeout: 10_000 });
+    await panel.waitForSelector('[data-strategy="yangtze-river-economic-belt"]', { timeout: 10_000 });
     expect(await regionsIn(panel)).toEqual(mentionOrder(await marksOn(page)));
     expect(await regionsIn(panel)).toContain('yunnan');
     // The open card stayed open through the update.

@@ -1,7 +1,8 @@
 /**
  * The reading companion in Debian's Firefox ESR, from the Firefox build (MV2): the sidebar page
- * lists the tab's regions and follows the page as it grows, and a region card opened in the
- * popup is open again when the popup is reopened for the tab (storage.session).
+ * lists the tab's regions and follows the page as it grows, a mark's hover card shows when the
+ * keyboard steps to it, and a region card opened in the popup is open again when the popup is
+ * reopened for the tab (storage.session).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, proxiedUrl, type FirefoxWithExtension } from './firefox-harness';
@@ -40,6 +41,23 @@ describe.skipIf(e2eOptOut())('Firefox reading companion', () => {
     await panel.waitForSelector('[data-region="yunnan"]', { timeout: 10_000 });
     expect(await regionsIn(panel)).toEqual([...CGTN_ORDER, 'yunnan']);
     await panel.close();
+    await article.close();
+  });
+
+  it('shows a mark’s hover card when the keyboard steps to it, and closes it on Escape', async () => {
+    const article = await firefox.openAnnotated(proxiedUrl('news.cgtn.com', 'cgtn-article.html'));
+    const first = await article.$eval('mark[data-fyp-kind]', (mark) => mark.textContent ?? '');
+    await article.keyboard.down('Alt');
+    await article.keyboard.down('Shift');
+    await article.keyboard.press('KeyN');
+    await article.keyboard.up('Shift');
+    await article.keyboard.up('Alt');
+    await article.waitForFunction(() => document.querySelector('[data-fyp-ui="card"]')?.shadowRoot?.querySelector('.c h2') != null);
+    expect(await article.evaluate(() => document.activeElement?.textContent)).toBe(first);
+    const title = await article.evaluate(() => document.querySelector('[data-fyp-ui="card"]')?.shadowRoot?.querySelector('.c h2')?.textContent ?? '');
+    expect(title.length).toBeGreaterThan(0);
+    await article.keyboard.press('Escape');
+    expect(await article.evaluate(() => document.querySelector('[data-fyp-ui="card"]')?.shadowRoot?.querySelector('.c') ?? null)).toBeNull();
     await article.close();
   });
 

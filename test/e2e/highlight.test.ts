@@ -83,7 +83,7 @@ describe.each(STATIC_PAGES)('$fixture on $host', ({ fixture, host }) => {
       const found: string[] = [];
       for (const mark of document.querySelectorAll('[data-fyp-kind]')) {
         const kind = mark.getAttribute('data-fyp-kind');
-        if (!['region', 'city', 'sector'].includes(kind ?? '')) found.push(`bad kind ${kind}`);
+        if (!['region', 'city', 'sector', 'cluster'].includes(kind ?? '')) found.push(`bad kind ${kind}`);
         if (!mark.getAttribute('data-fyp-id')) found.push('no id');
         if (kind === 'city' && !mark.getAttribute('data-fyp-region')) found.push('city without region');
         if (kind === 'sector' && !mark.getAttribute('data-fyp-category')) found.push('sector without category');

@@ -1,8 +1,10 @@
 /**
  * Screenshots for the README and the store listings, written to .store/screenshots/ (the tests
  * never write there): the demo article, the popup in light and dark with a region card opened,
- * the compare view and the side panel beside its article (README), and 1280×800 images of a
- * highlighted article and the popup's full-page view (Chrome Web Store and AMO).
+ * the compare view, the side panel beside its article, a hover card in light and dark, an
+ * article naming two national strategies with the popup's strategy cards, and the options'
+ * strategy and hover-card switches (README), and 1280×800 images of a highlighted article and
+ * the popup's full-page view (Chrome Web Store and AMO).
  * Builds the extension, then drives Debian's Chromium as the end-to-end tests do.
  *
  *   npm run screenshots
@@ -25,7 +27,41 @@ try {
   await demo.goto(`${origin}/demo.html`);
   await demo.waitForSelector('html[data-fyp-status="ready"]', { timeout: 15_000 });
   await demo.screenshot({ path: `${OUT}/demo-article.png` });
+  // A region's hover card, in the browser's light and dark schemes.
+  const cardShown = () => demo.waitForFunction(() => document.querySelector('[data-fyp-ui="card"]')?.shadowRoot?.querySelector('.c') != null);
+  for (const scheme of ['light', 'dark'] as const) {
+    await demo.emulateMedia({ colorScheme: scheme });
+    await demo.mouse.move(0, 0);
+    await demo.keyboard.press('Escape');
+    await demo.locator('mark[data-fyp-kind="region"]').nth(1).hover();
+    await cardShown();
+    await demo.screenshot({ path: `${OUT}/hover-card${scheme === 'dark' ? '-dark' : ''}.png` });
+  }
   await demo.close();
+
+  // An article naming two national regional strategies, and the popup's cards for them.
+  const strategies = await openAnnotated(browser.context, server.url('news.cgtn.com', 'strategies-article.html'));
+  await strategies.setViewportSize({ width: 900, height: 520 });
+  await strategies.screenshot({ path: `${OUT}/strategy-marks.png` });
+  const strategiesPopup = await browser.context.newPage();
+  await strategiesPopup.setViewportSize({ width: 420, height: 600 });
+  await strategiesPopup.goto(`${origin}/popup.html?tab=${await tabIdOf(browser, strategies)}&layout=popup`);
+  await strategiesPopup.waitForSelector('[data-strategy]');
+  // Tall enough that the strategies need no scrolling under the popup's sticky header.
+  await strategiesPopup.setViewportSize({ width: 420, height: 1600 });
+  await strategiesPopup.locator('section.strategies').screenshot({ path: `${OUT}/popup-strategies.png` });
+  await strategiesPopup.close();
+  await strategies.close();
+
+  // The options' switches for strategy highlights and hover cards.
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 900, height: 700 });
+  await options.goto(`${origin}/options.html`);
+  await options.waitForSelector('#toggle-cluster');
+  await options.locator('[data-category="cluster"]').screenshot({ path: `${OUT}/options-strategies.png` });
+  await options.locator('#hover-cards').scrollIntoViewIfNeeded();
+  await options.locator('section[aria-labelledby="look-heading"]').screenshot({ path: `${OUT}/options-hover-cards.png` });
+  await options.close();
 
   const article = await openAnnotated(browser.context, server.url('news.cgtn.com', 'cgtn-article.html'));
   await article.setViewportSize({ width: 1280, height: 800 });

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { compileDictionary } from '../../entrypoints/content/matcher';
 import { PageAnnotation } from '../../entrypoints/content/page-annotation';
 
-const dictionary = compileDictionary({ regions, cities, categories, collisions });
+const dictionary = compileDictionary({ regions, cities, categories, collisions, clusters });
 const settings: Settings = { ...DEFAULT_SETTINGS, categories: {}, colors: {}, disabledSites: [], addedSites: [] };
 
 // A live page without article markup: a feed of posts; the next view brings an <article>.

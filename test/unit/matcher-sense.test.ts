@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { compileDictionary, findMatches, mentionsChina } from '../../entrypoints/content/matcher';
 import { isInCompanyName, placeSense, type PlaceInfo } from '../../entrypoints/content/matcher-sense';
 
-const dict = compileDictionary({ regions, cities, categories, collisions });
+const dict = compileDictionary({ regions, cities, categories, collisions, clusters });
 const show = (text: string) => findMatches(dict, text).map((m) => `${m.kind}:${m.id} "${text.slice(m.start, m.end)}"`);
 
 describe('place names used for something else are no mention (real data)', () => {
@@ -63,7 +63,7 @@ describe('Beijing for the central government (real data)', () => {
     ['in Beijing', 'Officials in Beijing said the plan was ready.', ['region:beijing "Beijing"']],
     ['a district', "Beijing's Haidian district hosts start-ups.", ['region:beijing "Beijing"', 'city:haidian "Haidian"']],
     ['the municipal government', 'the Beijing municipal government said', ['region:beijing "Beijing"']],
-    ['the region trio', 'Beijing-Tianjin-Hebei integration', ['region:beijing "Beijing"', 'region:tianjin "Tianjin"', 'region:hebei "Hebei"']],
+    ['the strategy named after three regions', 'Beijing-Tianjin-Hebei integration', ['cluster:beijing-tianjin-hebei "Beijing-Tianjin-Hebei"']],
     ['unsure: the place', 'Beijing will host the games.', ['region:beijing "Beijing"']],
     ['在北京', '在北京举行', ['region:beijing "北京"']],
     ['another city is no metonym', 'Shanghai said it would cut fees.', ['region:shanghai "Shanghai"']],

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, describeEntity, regions } from '../../data/dictionary';
 import {
   compileDictionary,
   findMatches,
@@ -19,13 +19,13 @@ import {
 } from '../../entrypoints/content/matcher';
 import { compiledDataText, type CompiledData } from '../../entrypoints/content/compiled-data';
 import type { Dictionary } from '../../entrypoints/content/matcher-dictionary';
-import { namesSnapshot, restoreNames } from '../../entrypoints/content/names';
+import { namesSnapshot } from '../../entrypoints/content/names';
 import { COLD_TEXT as TEXT, prepareColdIsolate, type ColdIsolate } from './cold-isolate';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SNAPSHOT_FILE = join(ROOT, 'data/dictionary-compiled.json');
 const REGENERATE = 'npm run data:compile';
-const SOURCE = { regions, cities, categories, collisions };
+const SOURCE = { regions, cities, categories, collisions, clusters };
 
 const compiled = compileDictionary(SOURCE);
 const committedText = readFileSync(SNAPSHOT_FILE, 'utf8');
@@ -57,7 +57,7 @@ function sampleTexts(): string[] {
 
 describe('the committed compiled dictionary (data/dictionary-compiled.json)', () => {
   it('is what the data and the matcher compile to now', () => {
-    const expected = compiledDataText({ dictionary: toSnapshot(compiled), names: namesSnapshot(SOURCE, toSnapshot(compiled).targets) });
+    const expected = compiledDataText({ dictionary: toSnapshot(compiled), names: namesSnapshot(SOURCE) });
     // A short message first: the full diff of a 4,000-line file says less than the command.
     if (committedText !== expected) {
       expect.fail(`data/dictionary-compiled.json is out of date: regenerate it with \`${REGENERATE}\``);
@@ -105,22 +105,25 @@ describe('the committed compiled dictionary (data/dictionary-compiled.json)', ()
     expect(() => listTermClashes(restored)).toThrow(/compile/);
   });
 
-  it('names every region, city and sector as data/ does, for the marks\' tooltips', () => {
-    const names = restoreNames(committedData.names, committed.targets);
-    expect(names.categories.map((c) => c.id)).toEqual(categories.map((c) => c.id));
-    expect(names.categories.every((c, i) => c.color === categories[i]?.color && c.label === categories[i]?.label)).toBe(true);
-    expect(names.describe({ kind: 'region', id: 'zhejiang' })).toBe('Zhejiang 浙江 — province');
-    expect(names.describe({ kind: 'city', id: 'ningbo', region: 'zhejiang' })).toBe('Ningbo 宁波 — in Zhejiang');
+  it('holds the sector categories (ids, labels, colours) and no names, which the background gives', () => {
+    expect(committedData.names.categories).toEqual(categories.map(({ id, label, color }) => ({ id, label, color })));
+    expect(Object.keys(committedData.names)).toEqual(['categories']);
+  });
+
+  it('describes every region, city, sector and strategy, for a mark\'s tooltip', () => {
+    expect(describeEntity({ kind: 'region', id: 'zhejiang' })).toBe('Zhejiang 浙江 — province');
+    expect(describeEntity({ kind: 'city', id: 'ningbo', region: 'zhejiang' })).toBe('Ningbo 宁波 — in Zhejiang');
+    expect(describeEntity({ kind: 'cluster', id: 'yangtze-river-delta' })).toMatch(/^Yangtze River Delta.* 长三角.* — national regional strategy$/);
     const lowAltitude = categories.flatMap((c) => c.sectors.map((s) => ({ s, c }))).find(({ s }) => s.id === 'low-altitude-economy');
-    expect(names.describe({ kind: 'sector', id: 'low-altitude-economy', category: lowAltitude?.c.id ?? '' })).toBe(
+    expect(describeEntity({ kind: 'sector', id: 'low-altitude-economy', category: lowAltitude?.c.id ?? '' })).toBe(
       `${lowAltitude?.s.label} — ${lowAltitude?.c.label}`,
     );
-    for (const region of regions) expect(names.describe({ kind: 'region', id: region.id })).toContain(`${region.nameEn} ${region.nameZh} — `);
+    for (const region of regions) expect(describeEntity({ kind: 'region', id: region.id })).toContain(`${region.nameEn} ${region.nameZh} — `);
     for (const city of cities) {
       const region = regions.find((r) => r.id === city.region);
-      expect(names.describe({ kind: 'city', id: city.id, region: city.region })).toBe(`${city.nameEn} ${city.nameZh} — in ${region?.nameEn}`);
+      expect(describeEntity({ kind: 'city', id: city.id, region: city.region })).toBe(`${city.nameEn} ${city.nameZh} — in ${region?.nameEn}`);
     }
-    expect(names.describe({ kind: 'city', id: 'no-such-place', region: 'zhejiang' })).toBe('no-such-place');
+    expect(describeEntity({ kind: 'city', id: 'no-such-place', region: 'zhejiang' })).toBe('no-such-place');
   });
 
   it('refuses a snapshot of another version', () => {

@@ -91,8 +91,16 @@ const HAND: DictionarySource = {
       { id: 'aerospace', label: 'Aerospace', termsEn: ['aerospace', 'aircraft'], termsZh: ['航空航天'] },
     ] },
     { id: 'opening-regional', label: 'Regional strategies', color: '#8c564b', sectors: [
-      { id: 'regional-strategies', label: 'Regional strategies', termsEn: ['Yangtze River Delta', 'Beijing-Tianjin-Hebei'], termsZh: ['长三角', '京津冀协同发展'] },
+      { id: 'regional-strategies', label: 'Regional strategies', termsEn: ['coordinated regional development', 'Jiangsu model'], termsZh: ['区域协调发展'] },
     ] },
+  ],
+  // National regional strategies: named after their members, and counted instead of them.
+  clusters: [
+    { id: 'beijing-tianjin-hebei', termsEn: ['Beijing-Tianjin-Hebei', 'Jing-Jin-Ji'], termsZh: ['京津冀协同发展', '京津冀'] },
+    { id: 'chengdu-chongqing', termsEn: ['Chengdu-Chongqing Economic Circle', 'Chengdu-Chongqing'], termsZh: ['成渝地区双城经济圈', '成渝'] },
+    { id: 'greater-bay-area', termsEn: ['Guangdong-Hong Kong-Macao Greater Bay Area', 'Greater Bay Area', 'GBA'], termsZh: ['粤港澳大湾区', '大湾区'] },
+    { id: 'hainan-free-trade-port', termsEn: ['Hainan Free Trade Port'], termsZh: ['海南自由贸易港'] },
+    { id: 'yangtze-river-delta', termsEn: ['Yangtze River Delta', 'YRD'], termsZh: ['长三角一体化', '长三角'] },
   ],
   collisions: [
     { term: 'Suzhou', claimants: ['city:suzhou-jiangsu', 'city:suzhou-anhui'], preferred: 'city:suzhou-jiangsu', rule: 'context', note: '苏州 (Jiangsu) and 宿州 (Anhui)' },
@@ -162,8 +170,8 @@ const ROWS: Row[] = [
   // Possessives, hyphens, quotes
   ['possessive', "Guangdong's factories", ['region:guangdong "Guangdong"']],
   ['typographic possessive', 'Guangdong’s factories', ['region:guangdong "Guangdong"']],
-  ['hyphenated trio is three regions', 'the Beijing-Tianjin-Hebei region', ['region:beijing "Beijing"', 'region:tianjin "Tianjin"', 'region:hebei "Hebei"']],
-  ['en-dash trio is three regions', 'the Beijing–Tianjin–Hebei region', ['region:beijing "Beijing"', 'region:tianjin "Tianjin"', 'region:hebei "Hebei"']],
+  ['hyphenated trio is the strategy, not three regions', 'the Beijing-Tianjin-Hebei region', ['cluster:beijing-tianjin-hebei "Beijing-Tianjin-Hebei"']],
+  ['en-dash trio is the strategy too', 'the Beijing–Tianjin–Hebei region', ['cluster:beijing-tianjin-hebei "Beijing–Tianjin–Hebei"']],
   ['hyphenated cities', 'the new Zhengzhou-LuoYang route', ['city:zhengzhou "Zhengzhou"', 'city:luoyang "LuoYang"']],
   ['curly apostrophe', 'Xi’an airport', ['city:xian "Xi’an"']],
   ['straight apostrophe', "Xi'an airport", ['city:xian "Xi\'an"']],
@@ -188,6 +196,24 @@ const ROWS: Row[] = [
   ['Shanxi and Shaanxi side by side', 'Shanxi, Shaanxi and SHAANXI', ['region:shanxi "Shanxi"', 'region:shaanxi "Shaanxi"', 'region:shaanxi "SHAANXI"']],
   ['Hebei vs Hubei', 'Hebei officials met Hubei officials', ['region:hebei "Hebei"', 'region:hubei "Hubei"']],
   ['Jiangsu vs Jiangxi', 'Jiangsu and Jiangxi', ['region:jiangsu "Jiangsu"', 'region:jiangxi "Jiangxi"']],
+  // National regional strategies (clusters): the page names the strategy, not its members
+  ['the Bay Area’s full name is one strategy', 'the Guangdong-Hong Kong-Macao Greater Bay Area plan', ['cluster:greater-bay-area "Guangdong-Hong Kong-Macao Greater Bay Area"']],
+  ['Greater Bay Area alone', 'firms in the Greater Bay Area', ['cluster:greater-bay-area "Greater Bay Area"']],
+  ['GBA is the acronym', 'GBA start-ups', ['cluster:greater-bay-area "GBA"']],
+  ['gba in lower case is no acronym', 'the gba tag', []],
+  ['a strategy beside its members', 'Guangdong and Hong Kong lead the Greater Bay Area', ['region:guangdong "Guangdong"', 'region:hong-kong "Hong Kong"', 'cluster:greater-bay-area "Greater Bay Area"']],
+  ['Yangtze River Delta and its acronym', 'the Yangtze River Delta (YRD) economy', ['cluster:yangtze-river-delta "Yangtze River Delta"', 'cluster:yangtze-river-delta "YRD"']],
+  ['Jing-Jin-Ji', 'Jing-Jin-Ji integration', ['cluster:beijing-tianjin-hebei "Jing-Jin-Ji"']],
+  ['Chengdu-Chongqing is the circle, not a city and a region', 'the Chengdu-Chongqing economic circle', ['cluster:chengdu-chongqing "Chengdu-Chongqing economic circle"']],
+  ['Hainan Free Trade Port is the strategy', 'the Hainan Free Trade Port opened', ['cluster:hainan-free-trade-port "Hainan Free Trade Port"']],
+  ['Hainan alone is the region', 'ports in Hainan', ['region:hainan "Hainan"']],
+  ['京津冀协同发展 is one strategy', '推进京津冀协同发展', ['cluster:beijing-tianjin-hebei "京津冀协同发展"']],
+  ['京津冀 and 长三角一体化', '京津冀和长三角一体化', ['cluster:beijing-tianjin-hebei "京津冀"', 'cluster:yangtze-river-delta "长三角一体化"']],
+  ['粤港澳大湾区 is not Guangdong, Hong Kong and Macao', '粤港澳大湾区建设', ['cluster:greater-bay-area "粤港澳大湾区"']],
+  ['大湾区 alone', '大湾区的企业', ['cluster:greater-bay-area "大湾区"']],
+  ['成渝 beside Chongqing’s name', '成渝地区双城经济圈和成渝两地', ['cluster:chengdu-chongqing "成渝地区双城经济圈"', 'cluster:chengdu-chongqing "成渝"']],
+  ['海南自由贸易港 is neither Hainan nor a sector', '建设海南自由贸易港', ['cluster:hainan-free-trade-port "海南自由贸易港"']],
+  ['长三角 in an English sentence', 'the 长三角 region', ['cluster:yangtze-river-delta "长三角"']],
   // Collisions
   ['Suzhou alone is Jiangsu’s', 'Suzhou gardens draw tourists.', ['city:suzhou-jiangsu "Suzhou"']],
   ['Suzhou near Jiangsu', 'Suzhou, in Jiangsu, builds chips.', ['city:suzhou-jiangsu "Suzhou"', 'region:jiangsu "Jiangsu"']],
@@ -253,6 +279,7 @@ describe.each(SOURCES)('matcher with the %s', (_name, source) => {
       if (m.kind === 'region') expect(m.region).toBe(m.id);
       if (m.kind === 'city') expect(m.region).toBeDefined();
       if (m.kind === 'sector') expect(m.category).toBeDefined();
+      if (m.kind === 'cluster') expect([m.region, m.category]).toEqual([undefined, undefined]);
     }
   });
 });
@@ -266,6 +293,8 @@ const FILTER_ROWS: [name: string, text: string, expected: string[]][] = [
   ['a disabled sector still blocks a shorter one', 'humanoid robots', []],
   ['Chinese likewise', '浙江杭州发展人工智能和低空经济', ['city:hangzhou "杭州"', 'sector:artificial-intelligence "人工智能"']],
   ['not-mentions stay blocked', 'the aircraft carrier Shandong and Peking University AI lab', ['sector:artificial-intelligence "AI"']],
+  ['a disabled strategy still blocks the names in it', 'Beijing-Tianjin-Hebei and Hangzhou', ['city:hangzhou "Hangzhou"']],
+  ['京津冀 likewise', '京津冀和杭州', ['city:hangzhou "杭州"']],
 ];
 
 /** The category holding a hand-dictionary sector's first term, in a source. */
@@ -279,7 +308,12 @@ describe.each(SOURCES)('the enabled filter with the %s', (_name, source) => {
   const dict = compileDictionary(source);
   const translate = idTranslator(source);
   // { regions: false, cities: true, categories: {digital-ai} }, in the source's own category ids.
-  const filter: MatchFilter = { regions: false, cities: true, categories: new Set([categoryOf(source, 'artificial-intelligence')]) };
+  const filter: MatchFilter = {
+    regions: false,
+    cities: true,
+    clusters: false,
+    categories: new Set([categoryOf(source, 'artificial-intelligence')]),
+  };
 
   it.each(FILTER_ROWS)('%s: %s', (_row, text, expected) => {
     expect(show(text, findMatches(dict, text, filter))).toEqual(expected.map(translate));
@@ -288,15 +322,16 @@ describe.each(SOURCES)('the enabled filter with the %s', (_name, source) => {
   it('returns the unfiltered result minus the disabled matches, for every row and filter', () => {
     const filters: MatchFilter[] = [
       filter,
-      { regions: true, cities: false, categories: new Set() },
-      { regions: false, cities: false, categories: new Set([categoryOf(source, 'robotics-intelligent-manufacturing')]) },
-      { regions: false, cities: false, categories: new Set() },
+      { regions: true, cities: false, clusters: false, categories: new Set() },
+      { regions: false, cities: false, clusters: true, categories: new Set() },
+      { regions: false, cities: false, clusters: false, categories: new Set([categoryOf(source, 'robotics-intelligent-manufacturing')]) },
+      { regions: false, cities: false, clusters: false, categories: new Set() },
     ];
     for (const [, text] of [...ROWS, ...FILTER_ROWS]) {
       const all = findMatches(dict, text);
       for (const f of filters) {
         const expected = all.filter((m) =>
-          m.kind === 'region' ? f.regions : m.kind === 'city' ? f.cities : f.categories.has(m.category ?? ''),
+          m.kind === 'region' ? f.regions : m.kind === 'city' ? f.cities : m.kind === 'cluster' ? f.clusters : f.categories.has(m.category ?? ''),
         );
         expect(findMatches(dict, text, f), text).toEqual(expected);
       }
@@ -320,8 +355,8 @@ describe('collisions and context', () => {
   });
 
   const deadTerm = {
-    term: 'Beijing-Tianjin-Hebei',
-    claimants: ['sector:regional-strategies', 'region:beijing'],
+    term: 'Jiangsu model',
+    claimants: ['sector:regional-strategies', 'region:jiangsu'],
     reason: 'sector-term-contains-place',
   };
 

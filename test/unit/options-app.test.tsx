@@ -93,6 +93,23 @@ describe('options page', () => {
     await vi.waitFor(async () => expect(await loadSettings()).toMatchObject({ cities: false, categories: { energy: false } }));
   });
 
+  it('switches strategy highlights (with their own colour choice) and hover cards', async () => {
+    await mount(fakeApi(true));
+    expect(container.querySelector('label[for="toggle-cluster"]')?.textContent).toBe('National regional strategies');
+    expect([...container.querySelectorAll('[data-category]')].map((li) => li.getAttribute('data-category')).slice(0, 3)).toEqual(['region', 'city', 'cluster']);
+    expect($('#toggle-cluster').checked).toBe(true);
+    expect(container.querySelector('[data-category="cluster"] .sample-cue')?.textContent).toBe('solid lines above and below');
+    expect($('#hover-cards').checked).toBe(true);
+    expect(container.querySelector('label[for="hover-cards"]')?.textContent).toBe('Hover cards');
+    await act(async () => $('#toggle-cluster').click());
+    await act(async () => $('#hover-cards').click());
+    await vi.waitFor(async () => expect(await loadSettings()).toMatchObject({ clusters: false, hoverCards: false }));
+    await act(async () => $('[data-category="cluster"] input[aria-label="Teal"]').click());
+    await vi.waitFor(async () => expect((await loadSettings()).colors).toEqual({ cluster: '#1f9e8e' }));
+    await act(async () => storeSettings({ hoverCards: true }));
+    await vi.waitFor(() => expect($('#hover-cards').checked).toBe(true));
+  });
+
   it('stores a colour from the palette and goes back to the default', async () => {
     await mount(fakeApi(true));
     await act(async () => $('[data-category="digital"] input[aria-label="Teal"]').click());

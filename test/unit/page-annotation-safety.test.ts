@@ -4,12 +4,12 @@
  * framework roots unsplit.
  */
 import { describe, expect, it } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { compileDictionary } from '../../entrypoints/content/matcher';
 import { PageAnnotation } from '../../entrypoints/content/page-annotation';
 
-const dictionary = compileDictionary({ regions, cities, categories, collisions });
+const dictionary = compileDictionary({ regions, cities, categories, collisions, clusters });
 
 function settings(overrides: Partial<Settings> = {}): Settings {
   return { ...DEFAULT_SETTINGS, categories: {}, colors: {}, disabledSites: [], addedSites: [], ...overrides };

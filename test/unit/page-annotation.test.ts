@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { findArticleRoot } from '../../entrypoints/content/article-root';
 import { compileDictionary } from '../../entrypoints/content/matcher';
@@ -7,7 +7,7 @@ import { scanAhead } from '../../entrypoints/content/annotator';
 import type { NearWatcherFactory } from '../../entrypoints/content/near-viewport';
 import { PageAnnotation } from '../../entrypoints/content/page-annotation';
 
-const dictionary = compileDictionary({ regions, cities, categories, collisions });
+const dictionary = compileDictionary({ regions, cities, categories, collisions, clusters });
 
 const ARTICLE = `
   <header><nav><a href="/">Home</a> <a href="/gd">Guangdong</a></nav></header>
@@ -65,6 +65,28 @@ describe('PageAnnotation', () => {
     expect(document.body.innerHTML).toBe(pristine);
     await page.applySettings(settings());
     expect(kinds()).toHaveLength(11);
+  });
+
+  it('switches strategy highlights off and on live, the names inside them staying unmarked', async () => {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Guangdong leads the Greater Bay Area; the Beijing-Tianjin-Hebei area follows.';
+    document.querySelector('article')?.append(paragraph);
+    await page.applySettings(settings({ firstMentionOnly: true }));
+    await page.applySettings(settings());
+    const strategies = () => kinds().filter((k) => k.startsWith('cluster:'));
+    expect(strategies()).toEqual(['cluster:greater-bay-area', 'cluster:beijing-tianjin-hebei']);
+    const before = kinds().length;
+    await page.applySettings(settings({ clusters: false }));
+    expect(strategies()).toEqual([]);
+    expect(kinds()).toHaveLength(before - 2);
+    expect(kinds()).not.toContain('region:beijing');
+    expect(page.results().mentions.filter((m) => m.kind === 'cluster')).toEqual([]);
+    await page.applySettings(settings());
+    expect(strategies()).toEqual(['cluster:greater-bay-area', 'cluster:beijing-tianjin-hebei']);
+    expect(page.results().mentions.filter((m) => m.kind === 'cluster').map((m) => [m.id, m.text, m.region])).toEqual([
+      ['greater-bay-area', 'Greater Bay Area', undefined],
+      ['beijing-tianjin-hebei', 'Beijing-Tianjin-Hebei', undefined],
+    ]);
   });
 
   it('restores the HTML exactly when destroyed', () => {

@@ -18,4 +18,15 @@ describe('page style', () => {
       expect(css).toContain('[data-fyp-kind="city"]');
     }
   });
+
+  it('lines strategy marks above and below, in their colour or the reader’s, and shows a stepped-to mark’s focus', () => {
+    for (const style of ['background', 'underline'] as const) {
+      const css = buildPageCss({ categories, colors: {}, style });
+      const rule = css.split('\n').find((line) => line.includes('[data-fyp-kind="cluster"]')) ?? '';
+      expect(rule).toContain('text-decoration:underline overline solid');
+      expect(css.split('\n').find((line) => line.includes('[data-fyp-kind="region"]'))).not.toContain('overline');
+    }
+    expect(buildPageCss({ categories, colors: { cluster: '#c060d0' }, style: 'background' })).toContain('[data-fyp-kind="cluster"]{background-color:#c060d0');
+    expect(buildPageCss({ categories, colors: {}, style: 'background' })).toContain(':focus-visible{outline');
+  });
 });

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { categories, cities, collisions, regions } from '../../data/dictionary';
+import { categories, cities, clusters, collisions, regions } from '../../data/dictionary';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/settings';
 import { compileDictionary } from '../../entrypoints/content/matcher';
 import { PageAnnotation } from '../../entrypoints/content/page-annotation';
 import { isAboutChina, pageContext } from '../../entrypoints/content/page-topic';
 
-const dictionary = compileDictionary({ regions, cities, categories, collisions });
+const dictionary = compileDictionary({ regions, cities, categories, collisions, clusters });
 const settings: Settings = { ...DEFAULT_SETTINGS, categories: {}, colors: {}, disabledSites: [], addedSites: [] };
 const kinds = () => [...document.querySelectorAll('[data-fyp-kind]')].map((m) => `${m.getAttribute('data-fyp-kind')}:${m.getAttribute('data-fyp-id')}`);
 

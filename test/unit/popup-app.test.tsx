@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentRequest, PageResults } from '../../data/protocol';
+import type { RegionId, RegionalStrategy } from '../../data/schema';
 import type { Settings } from '../../data/settings';
 import { loadSettings } from '../../data/settings-store';
 import { SettingsWriter } from '../../data/settings-writer';
@@ -71,9 +72,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function mount(services: PopupServices): Promise<void> {
+async function mount(services: PopupServices, data = testData): Promise<void> {
   await act(() => {
-    render(<App services={services} data={testData} />, root);
+    render(<App services={services} data={data} />, root);
   });
 }
 
@@ -137,6 +138,38 @@ describe('App', () => {
     expect(root.querySelectorAll('[data-region] details')).toHaveLength(4);
     expect(root.querySelector('.popup--page')).not.toBeNull();
     expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Open in a tab')).toBe(false);
+  });
+
+  it('shows a card per strategy the page names, most named first, whose member links open the region card', async () => {
+    const strategy = (id: string, region: string): RegionalStrategy => ({
+      id,
+      nameEn: `Test ${id}`,
+      nameZh: '测试',
+      kind: 'major-regional',
+      termsEn: [],
+      termsZh: [],
+      members: [{ region: region as RegionId }],
+      purpose: 'A test strategy.',
+      sources: ['nat-src'],
+      memberSources: ['nat-src'],
+    });
+    const data = { ...testData, strategyById: new Map([strategy('delta', 'zhejiang'), strategy('bay', 'guangdong')].map((s) => [s.id, s])) };
+    const cluster = (id: string, block: number) => ({ kind: 'cluster' as const, id, text: id, sentence: '', block });
+    const results: PageResults = { ...articleResults, mentions: [cluster('bay', 0), ...articleResults.mentions, cluster('delta', 2), cluster('delta', 3)] };
+    const { services } = fakeServices({ target: news, answer: () => results });
+    await mount(services, data);
+    await until(() => regionIds().length === 2);
+    // Strategies are counted for themselves, not for their members.
+    expect(root.querySelector('[data-region="zhejiang"] .row-count')!.textContent).toBe('3 mentions');
+    expect([...root.querySelectorAll('[data-strategy]')].map((c) => c.getAttribute('data-strategy'))).toEqual(['delta', 'bay']);
+    // The strategies follow the region rows.
+    const rows = root.querySelector('section.regions')!;
+    expect(rows.compareDocumentPosition(root.querySelector('section.strategies')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const toggle = () => root.querySelector<HTMLButtonElement>('[data-region="zhejiang"] .row-toggle')!;
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-strategy="delta"] [data-member="zhejiang"] button')!.click());
+    await until(() => toggle().getAttribute('aria-expanded') === 'true');
+    expect(document.activeElement).toBe(toggle());
   });
 
   it('compares the regions on the page, starting with the two most mentioned, and keeps the picks', async () => {

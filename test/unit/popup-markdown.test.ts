@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { briefingMarkdown, escapeMarkdown, markdownUrl } from '../../components/popup/markdown';
 import { summarizePage } from '../../components/popup/summarize';
+import { clusterById, regionById as realRegionById, sourceById as realSourceById } from '../../data';
 import { articleResults, categories, meta, testData } from './popup-test-data';
 
 describe('briefingMarkdown', () => {
@@ -44,6 +45,25 @@ describe('briefingMarkdown', () => {
   it('says what is missing for a region without priorities, and ends with the data version', () => {
     expect(markdown).toContain('_No provincial outline published yet._');
     expect(markdown.trimEnd().endsWith('Five-Year Plan Lens data 2026.03-test, as of 15 Mar 2026.')).toBe(true);
+  });
+
+  it('lists the national regional strategies the page names, with purpose, members and sources, and none without any', () => {
+    expect(markdown).not.toContain('National regional strategies');
+    const withStrategy = briefingMarkdown({
+      title: 'Clusters',
+      url: articleResults.url,
+      summary: summarizePage({ mentions: [...articleResults.mentions, { kind: 'cluster', id: 'greater-bay-area', text: 'GBA', sentence: '', block: 9 }] }, testData),
+      planByRegion: testData.planByRegion,
+      categories,
+      sourceById: realSourceById,
+      meta,
+      strategyById: clusterById,
+      regionById: realRegionById,
+    });
+    const line = withStrategy.split('\n').find((l) => l.startsWith('- **Guangdong-Hong Kong-Macao Greater Bay Area** 粤港澳大湾区: ')) ?? '';
+    expect(withStrategy).toContain('## National regional strategies named (1)');
+    expect(line).toContain('Members: Guangdong (part), Hong Kong, Macao.');
+    expect(line).toMatch(/\(\[.+\]\(https?:\/\/.+\)\)$/);
   });
 });
 

@@ -63,9 +63,23 @@ describe('summarizePage', () => {
     expect(summary.regions[1]?.sectorsAlongside.map((s) => s.id)).toEqual(['ai']);
   });
 
+  it('counts the strategies the page names, most first, and never for their member regions', () => {
+    const strategy = (id: string, block: number) => ({ kind: 'cluster' as const, id, text: id, sentence: '', block });
+    const results = {
+      mentions: [strategy('yangtze-river-delta', 0), ...articleResults.mentions, strategy('greater-bay-area', 3), strategy('greater-bay-area', 4)],
+    };
+    const summary = summarizePage(results, testData);
+    expect(summary.strategies).toEqual([
+      { id: 'greater-bay-area', count: 2 },
+      { id: 'yangtze-river-delta', count: 1 },
+    ]);
+    expect(summary.regions.map((r) => [r.region.id, r.count])).toEqual(summarizePage(articleResults, testData).regions.map((r) => [r.region.id, r.count]));
+    expect(summarizePage(articleResults, testData).strategies).toEqual([]);
+  });
+
   it('skips regions the data does not know and copes with an empty page', () => {
     const empty = summarizePage({ mentions: [] }, testData);
-    expect(empty).toEqual({ regions: [], sectors: [], grid: { sectors: [], rows: [] } });
+    expect(empty).toEqual({ regions: [], sectors: [], strategies: [], grid: { sectors: [], rows: [] } });
     const unknown = summarizePage(
       { mentions: [{ kind: 'region', id: 'beijing', region: 'beijing', text: 'Beijing', sentence: 'x', block: 0 }] },
       testData,

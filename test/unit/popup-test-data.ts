@@ -75,6 +75,7 @@ export const testData: AppData = {
   cityById: new Map(cities.map((c) => [c.id, c])),
   sectorById: new Map(categories.flatMap((category) => category.sectors.map((s) => [s.id, { sector: s, category }] as const))),
   sourceById: new Map(sources.map((s) => [s.id, s])),
+  strategyById: new Map(),
 };
 
 function mention(kind: PageMention['kind'], id: string, block: number, sentence: string, extra: Partial<PageMention> = {}): PageMention {

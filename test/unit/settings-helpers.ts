@@ -12,6 +12,8 @@ export const FULL: Settings = {
   enabled: false,
   regions: false,
   cities: false,
+  clusters: false,
+  hoverCards: false,
   categories: { digital: false },
   colors: { region: '#ef4444' },
   style: 'underline',

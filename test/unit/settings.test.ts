@@ -67,6 +67,8 @@ describe('sanitizeSettings', () => {
       enabled: false,
       regions: false,
       cities: true,
+      clusters: false,
+      hoverCards: false,
       categories: { digital: false, energy: true },
       colors: { region: '#ef4444', energy: '#1f9e8e' },
       style: 'underline',
