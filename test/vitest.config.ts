@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { LongestFirst } from './e2e/sequencer';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,6 +28,10 @@ export default defineConfig({
           // A hang detector, not a budget: on a loaded 2-core machine, with the files running in
           // parallel, a test that takes 1.7 s alone has taken more than vitest's default 5 s.
           testTimeout: 30_000,
+          maxWorkers: 2,
+          // One environment per worker rather than per file: halves the run (the files reset
+          // the fake browser and their mocks themselves; they pass in shuffled order).
+          isolate: false,
         },
       },
       {
@@ -38,10 +43,11 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two files at a time: most of an end-to-end test is waiting on a browser, so a
-          // Chromium file and a Firefox file side by side share the 2-core machine well.
+          // Two files at a time, the longest started first: most of an end-to-end test is
+          // waiting on a browser, so files side by side share the 2-core machine well.
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { sequencer: LongestFirst },
         },
       },
     ],

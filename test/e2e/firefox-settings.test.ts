@@ -24,7 +24,7 @@ import {
 
 const TRIALS = 20;
 /** Fresh browsers launched at once for the fresh-profile trials. */
-const TOGETHER = 4;
+const TOGETHER = 3;
 const URL = proxiedUrl('news.cgtn.com', 'cgtn-article.html');
 
 /** Whether the options page has rendered its switches. */

@@ -20,7 +20,7 @@ import { clickAt, fortyClicksAgree, random, storedSettings as stored, switchesWi
 
 const TRIALS = 20;
 /** Fresh browsers launched at once for the fresh-profile trials. */
-const TOGETHER = 4;
+const TOGETHER = 3;
 const FIXTURE = 'cgtn-article.html';
 const READY = 'html[data-fyp-status="ready"]';
 
