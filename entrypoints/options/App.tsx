@@ -5,6 +5,7 @@ import { HighlightStyleChoice } from '../../components/options/HighlightStyleCho
 import { ImportExport, type ImportOutcome } from '../../components/options/ImportExport';
 import { ShortcutInfo } from '../../components/options/ShortcutInfo';
 import { SiteList } from '../../components/options/SiteList';
+import { SwitchRow } from '../../components/options/SwitchRow';
 import { NEWS_SITES } from '../../data/news-sites';
 import { CITY_COLOR, CLUSTER_COLOR, paletteFor, REGION_COLOR } from '../../data/palette';
 import type { SectorCategory } from '../../data/schema';
@@ -133,39 +134,20 @@ export function App({ categories, api, transport, isFirefox }: Props) {
       <section aria-labelledby="look-heading">
         <h2 id="look-heading">How highlights look</h2>
         <HighlightStyleChoice value={settings.style} onChange={(style) => void update({ kind: 'style', style })} />
-        <div class="row">
-          <input
-            type="checkbox"
-            id="first-mention"
-            checked={settings.firstMentionOnly}
-            aria-describedby="first-mention-hint"
-            onChange={(event) => {
-              const on = event.currentTarget.checked;
-              void update({ kind: 'switch', key: 'firstMentionOnly', on });
-            }}
-          />
-          <label for="first-mention">First mention per paragraph only</label>
-        </div>
-        <p class="hint" id="first-mention-hint">
-          Highlights each place or sector once per paragraph, to keep dense pages readable.
-        </p>
-        <div class="row">
-          <input
-            type="checkbox"
-            id="hover-cards"
-            checked={settings.hoverCards}
-            aria-describedby="hover-cards-hint"
-            onChange={(event) => {
-              const on = event.currentTarget.checked;
-              void update({ kind: 'switch', key: 'hoverCards', on });
-            }}
-          />
-          <label for="hover-cards">Hover cards</label>
-        </div>
-        <p class="hint" id="hover-cards-hint">
-          Pointing at a highlight, or focusing it from the keyboard, shows a short card about that
-          place or sector beside it.
-        </p>
+        <SwitchRow
+          id="first-mention"
+          label="First mention per paragraph only"
+          checked={settings.firstMentionOnly}
+          hint="Highlights each place or sector once per paragraph, to keep dense pages readable."
+          onChange={(on) => void update({ kind: 'switch', key: 'firstMentionOnly', on })}
+        />
+        <SwitchRow
+          id="hover-cards"
+          label="Hover cards"
+          checked={settings.hoverCards}
+          hint="Pointing at a highlight, or focusing it from the keyboard, shows a short card about that place or sector beside it."
+          onChange={(on) => void update({ kind: 'switch', key: 'hoverCards', on })}
+        />
       </section>
 
       <section aria-labelledby="sites-heading">
