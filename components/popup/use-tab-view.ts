@@ -3,7 +3,7 @@
  * later result changes, and performs the state controls (switch on, highlight once, always on
  * this site).
  */
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JumpResult } from '../../data/protocol';
 import type { RegionId } from '../../data/schema';
 import type { Settings } from '../../data/settings';
@@ -33,6 +33,10 @@ export function useTabView(services: PopupServices, start?: Promise<SessionStart
   const [session, setSession] = useState<Session | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
+  // Views are asked for from two places (the page's reports, and the controls waiting for the
+  // page to switch on); only the latest request may show, or a slow wait that began before
+  // the page changed again would show an outdated state over a newer one.
+  const latest = useRef(0);
 
   // A layout effect subscribes before the first paint, so an answer already there shows at once.
   useLayoutEffect(() => {
@@ -50,6 +54,7 @@ export function useTabView(services: PopupServices, start?: Promise<SessionStart
       const off = services.onResultsChanged(s.target.tabId, () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
+          const request = ++latest.current;
           // The change may come from the settings (this site switched off in the options): read
           // them again, or an off page would be shown as off for this tab only, and "Switch on"
           // would not switch the site back on.
@@ -60,7 +65,7 @@ export function useTabView(services: PopupServices, start?: Promise<SessionStart
               return askTab(current);
             })
             .then((next) => {
-              if (cancelled) return;
+              if (cancelled || request !== latest.current) return;
               setSession(current);
               setView(next);
             });
@@ -97,8 +102,10 @@ export function useTabView(services: PopupServices, start?: Promise<SessionStart
 
   /** Asks again until the page answers "ready", then shows what it says. */
   const settle = async (s: Session): Promise<void> => {
+    const request = ++latest.current;
     setSession(s);
-    setView(await askTab(s, STARTING.attempts, isReady));
+    const next = await askTab(s, STARTING.attempts, isReady);
+    if (request === latest.current) setView(next);
   };
 
   const enable = (): void =>

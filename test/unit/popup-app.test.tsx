@@ -11,6 +11,7 @@ import { storeSettings } from './settings-helpers';
 import { SummaryApp as App } from '../../components/popup/SummaryApp';
 import { viewStateStore } from '../../components/popup/view-state';
 import type { PopupServices, TabTarget } from '../../components/popup/services';
+import { STARTING } from '../../components/popup/session';
 import { resetTiming } from '../../components/popup/timing';
 import { articleResults, testData } from './popup-test-data';
 
@@ -302,6 +303,35 @@ describe('App', () => {
     await act(async () => root.querySelector<HTMLButtonElement>('[data-state] button')!.click());
     await until(() => regionIds().length === 2);
     expect((await loadSettings()).disabledSites).toEqual([]);
+  });
+
+  it('keeps the newest state when the page changes while "Switch on" still waits for it', async () => {
+    await storeSettings({ disabledSites: ['cgtn.com'] });
+    let listener: (() => void) | undefined;
+    // The page stays off (its script slow to switch on) while the popup waits for it.
+    const { services, sent } = fakeServices(
+      { target: news, answer: () => ({ ...articleResults, state: 'off', mentions: [] }) },
+      {
+        onResultsChanged: (_tabId, callback) => {
+          listener = callback;
+          return () => (listener = undefined);
+        },
+      },
+    );
+    await mount(services);
+    await until(() => stateOf() === 'off');
+    const asks = (): number => sent.filter((m) => (m.message as { type?: string }).type === 'get-results').length;
+    const before = asks();
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-state] button')!.click());
+    // Meanwhile the options page switches the site off again, and the page reports it.
+    await until(() => asks() > before + 1);
+    await storeSettings({ disabledSites: ['cgtn.com'] });
+    listener?.();
+    // The wait for "ready" gives up after its last ask; what it saw then must not show.
+    await until(() => asks() >= before + STARTING.attempts + 1, 5000);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(stateOf()).toBe('off');
+    expect(root.querySelector('[data-state] h2')!.textContent).toBe('Highlighting is off on this site');
   });
 
   /** The popup on a site outside the list, whose page answers once the script is injected. */
