@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { LongestFirst } from './e2e/sequencer';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -12,7 +11,7 @@ if (skipE2e && process.env.CI === 'true') throw new Error('[e2e] FYP_SKIP_E2E is
 if (skipE2e) console.warn('\n[e2e] FYP_SKIP_E2E=1: the end-to-end tests are NOT run (on request).\n');
 
 // Two projects: unit tests run in Node/happy-dom with WXT's in-memory fake browser; end-to-end
-// tests build both packages and drive Debian's Chromium and Firefox ESR, two files at a time.
+// tests build both packages and drive Debian's Chromium and Firefox ESR, one file at a time.
 export default defineConfig({
   root,
   test: {
@@ -43,11 +42,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two files at a time, the longest started first: most of an end-to-end test is
-          // waiting on a browser, so files side by side share the 2-core machine well.
-          fileParallelism: true,
-          maxWorkers: 2,
-          sequence: { sequencer: LongestFirst },
+          // One file at a time: the settings trials keep both cores busy on their own, and
+          // files side by side only stretched them past their hang timeouts.
+          fileParallelism: false,
         },
       },
     ],

@@ -24,7 +24,7 @@ import {
 
 const TRIALS = 20;
 /** Fresh browsers launched at once for the fresh-profile trials. */
-const TOGETHER = 3;
+const TOGETHER = 4;
 const URL = proxiedUrl('news.cgtn.com', 'cgtn-article.html');
 
 /** Whether the options page has rendered its switches. */
@@ -106,11 +106,12 @@ describe.skipIf(e2eOptOut())('settings integrity in Firefox', () => {
       const category = marked.find((id) => id !== 'region' && id !== 'city') as string;
       const kept: boolean[] = [];
       for (let trial = 0; trial < TRIALS; trial++) {
-        // The site off, so the popup (left open: it follows the page) offers to switch it back on.
+        // The site off, so the popup, opened afresh, offers to switch it back on.
         if ((await storedSettings(options))?.disabledSites.includes('cgtn.com') !== true) {
           await clickAt(options, '#site-built-in-cgtn\\.com', Date.now());
         }
         await expect.poll(async () => (await storedSettings(options))?.disabledSites.includes('cgtn.com'), { timeout: 15_000, interval: 25 }).toBe(true);
+        await firefox.navigateExtensionPage(popup, popupPath);
         await until(popup, () => document.querySelector('[data-state="off"] button') !== null, undefined);
         kept.push(await threeAtOnceKept({ options, second, popup }, category));
       }
