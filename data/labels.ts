@@ -1,5 +1,5 @@
 /** Human labels for the data's enums and dates, shared by the popup's cards and its Markdown. */
-import type { DocumentStage, RegionType, StrategyKind } from './schema';
+import type { DocumentStage, Region, RegionType, StrategyKind, StrategyMember } from './schema';
 
 export const REGION_TYPE_LABEL: Readonly<Record<RegionType, string>> = {
   province: 'Province',
@@ -36,4 +36,9 @@ export function formatDate(date: string): string {
 /** "1 mention", "3 mentions". */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A strategy's member as plain text: "Guangdong (part)"; the id when the region is unknown. */
+export function strategyMemberLabel(member: StrategyMember, regionById: ReadonlyMap<string, Region> | undefined): string {
+  return `${regionById?.get(member.region)?.nameEn ?? member.region}${member.partial ? ' (part)' : ''}`;
 }

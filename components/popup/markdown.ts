@@ -4,7 +4,7 @@
  * with their sources — as Markdown.
  */
 import type { DataMeta, Figure, PlanItem, Region, RegionId, RegionPlan, RegionalStrategy, SectorCategory, Source } from '../../data/schema';
-import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL } from '../../data/labels';
+import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL, strategyMemberLabel } from '../../data/labels';
 import { isLinkedSource, unlinkedSourceNote } from '../../data/source-links';
 import { groupPlan } from './plan-groups';
 import type { PageSummary } from './summarize';
@@ -73,7 +73,7 @@ export function briefingMarkdown(input: BriefingInput): string {
   if (strategies.length > 0) {
     lines.push(`## National regional strategies named (${strategies.length})`, '');
     for (const s of strategies) {
-      const members = s.members.map((m) => `${input.regionById?.get(m.region)?.nameEn ?? m.region}${m.partial ? ' (part)' : ''}`);
+      const members = s.members.map((m) => strategyMemberLabel(m, input.regionById));
       lines.push(`- **${escapeMarkdown(s.nameEn)}** ${s.nameZh}: ${escapeMarkdown(s.purpose)} Members: ${members.join(', ')}. (${sourceLinks(s.sources, sourceById)})`);
     }
     lines.push('');

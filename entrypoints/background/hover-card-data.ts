@@ -7,7 +7,7 @@
  * kind, purpose and members. Unverified items and figures are never shown.
  */
 import { describeEntity } from '../../data/dictionary';
-import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL, STRATEGY_KIND_LABEL } from '../../data/labels';
+import { formatDate, REGION_TYPE_LABEL, STAGE_LABEL, STRATEGY_KIND_LABEL, strategyMemberLabel } from '../../data/labels';
 import type { HoverCard, MarkEntity } from '../../data/protocol';
 import {
   OVERALL_CATEGORY,
@@ -103,7 +103,7 @@ function strategyCard(entity: MarkEntity, lookups: CardLookups): Omit<HoverCard,
     titleZh: strategy.nameZh,
     facts: [STRATEGY_KIND_LABEL[strategy.kind], shorten(strategy.purpose)],
     listHeading: 'Member regions',
-    list: strategy.members.map((m) => ({ text: `${lookups.regionById.get(m.region)?.nameEn ?? m.region}${m.partial ? ' (part)' : ''}` })),
+    list: strategy.members.map((m) => ({ text: strategyMemberLabel(m, lookups.regionById) })),
   };
   const source = sourceLine(strategy.sources, lookups);
   if (source) card.source = source;
