@@ -58,6 +58,7 @@ export const HTTP_ONLY_HOSTS: Readonly<Record<string, string>> = {
   'm-expo.net': 'no https: address of the site was found',
   'm.51si.cn': 'no https: address of the site was found',
   'paper.gjnews.cn': 'e-paper: every link to the site found is http:',
+  'www.gjnews.cn': 'the same paper\'s news site: every link to it found is http:',
   'sd.subaoxw.com': 'Shandong Business Daily channel: only its e-paper host was seen on https:, never this one',
   'szb.hscbw.com:8082': 'e-paper on port 8082: every link to the site found is http:',
   'www.cjxww.cn': 'Changji news site: every link to the site found is http:',
