@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, EXTENSION_DIR, FIXTURES_DIR } from './paths';
+import { DISABLED_FEATURES } from './chromium-features';
 
 /** Hostnames mapped to the fixture server, so the manifest's match patterns are exercised. */
 export const NEWS_HOSTS = ['news.cgtn.com', 'www.chinadaily.com.cn', 'www.example.org', 'www.news.cn'];
@@ -94,6 +95,8 @@ export async function launchWithExtension({
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Chromium reads only the last --disable-features, so Playwright's own list is repeated here.
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
       `--host-resolver-rules=${NEWS_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
     ],
   });
