@@ -15,77 +15,16 @@
  * FYP_PAGES=typical,huge picks pages; FYP_ROUNDS sets the turns per build (default 4).
  */
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
+import { launchWithExtension, startFixtureServer } from '../e2e/harness';
 import { generateArticle } from './generate';
-import { median, taskDurationMs } from './measure';
+import { median } from './measure';
+import { loadPair, type Load } from './page-pays';
 
 const ALL_PAGES = [
   { name: 'typical', words: 1_500, loads: 5, windowMs: 2_500 },
   { name: 'long', words: 50_000, loads: 3, windowMs: 4_000 },
   { name: 'huge', words: 300_000, loads: 3, windowMs: 6_000 },
 ];
-
-interface Load {
-  ownMs: number;
-  /** Restoring the dictionary (part of ownMs). */
-  dictionaryMs: number;
-  readyMs: number;
-  extraMs: number;
-}
-
-/**
- * Waits for `data-fyp-status="ready"` with a MutationObserver in the page: Playwright's
- * waitForSelector polls in every frame, which cost the huge page about 35 ms of main-thread
- * time per load (seen in a CPU profile), with and without a difference between the builds.
- */
-async function untilReady(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        setTimeout(() => reject(new Error('not ready within 120 s')), 120_000);
-        const root = document.documentElement;
-        const done = () => root.getAttribute('data-fyp-status') === 'ready';
-        if (done()) return resolve();
-        const observer = new MutationObserver(() => {
-          if (!done()) return;
-          observer.disconnect();
-          resolve();
-        });
-        observer.observe(root, { attributes: true, attributeFilter: ['data-fyp-status'] });
-      }),
-  );
-}
-
-/** Main-thread task time of a fresh tab over `windowMs` from the start of navigation, ms. */
-async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number, extension: boolean): Promise<{ ms: number; page: Page }> {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const before = await taskDurationMs(cdp);
-  const started = Date.now();
-  await page.goto(url);
-  if (extension) await untilReady(page);
-  else if (await page.$('html[data-fyp-status]')) throw new Error(`the extension ran on ${url}`);
-  const left = windowMs - (Date.now() - started);
-  if (left < 0) throw new Error(`${url}: not ready within the ${windowMs} ms window`);
-  await page.waitForTimeout(left);
-  const ms = (await taskDurationMs(cdp)) - before;
-  await cdp.detach();
-  return { ms, page };
-}
-
-async function loadPair(browser: ExtensionBrowser, server: FixtureServer, path: string, windowMs: number): Promise<Load> {
-  const withExtension = await taskTime(browser, server.url('news.cgtn.com', path), windowMs, true);
-  const detail = (await withExtension.page.evaluate(
-    () => (performance.getEntriesByName('fyp:ready')[0] as PerformanceMark | undefined)?.detail as unknown,
-  )) as { workMs: number; compileMs: number; sinceStartMs: number } | undefined;
-  if (!detail) throw new Error('the fyp:ready mark is not visible to the page');
-  await withExtension.page.close();
-  const without = await taskTime(browser, server.url('127.0.0.1', path), windowMs, false);
-  await without.page.close();
-  return { ownMs: detail.workMs + detail.compileMs, dictionaryMs: detail.compileMs, readyMs: detail.sinceStartMs, extraMs: withExtension.ms - without.ms };
-}
 
 async function main(): Promise<void> {
   const builds = process.argv.slice(2);
