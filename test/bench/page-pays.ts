@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser, FixtureServer } from '../e2e/harness';
 import { taskDurationMs } from './measure';
+import type { TraceEvent } from './tasks';
 
 export interface Load {
   ownMs: number;
@@ -84,16 +85,6 @@ export const WORK_KINDS = [
   'other',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { worldName?: string; fileName?: string; url?: string; data?: { url?: string }; beginData?: { url?: string } };
-}
 
 /**
  * The light categories plus the DevTools timeline's basic one (style, layout, paint, GC and

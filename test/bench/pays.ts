@@ -10,7 +10,8 @@
  *   cut can be aimed at where the time goes.
  * - The content script's size.
  * Each number is printed with its target and whether it was met. FYP_PAGES=typical,huge picks
- * pages; FYP_EXTENSION_DIR measures another build (e.g. an earlier one built in a git worktree).
+ * pages; FYP_EXTENSION_DIR measures another build (e.g. an earlier one built in a git worktree);
+ * FYP_BREAKDOWN_NAMES=1 prints the events counted as "other" in each traced load.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';

@@ -11,14 +11,23 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
-interface TraceEvent {
+/** One event of a Chromium trace (the fields the benchmarks read). */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
   dur?: number;
-  args?: { name?: string; worldName?: string; fileName?: string; src_func?: string; data?: { url?: string } };
+  args?: {
+    name?: string;
+    worldName?: string;
+    fileName?: string;
+    url?: string;
+    src_func?: string;
+    data?: { url?: string };
+    beginData?: { url?: string };
+  };
 }
 
 export interface TaskReport {
