@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser, FixtureServer } from '../e2e/harness';
 import { taskDurationMs } from './measure';
-import type { TraceEvent } from './tasks';
+import { collectTrace, type TraceEvent } from './tasks';
 
 export interface Load {
   ownMs: number;
@@ -22,7 +22,7 @@ export interface Load {
  * waitForSelector polls in every frame, which cost the huge page about 35 ms of main-thread
  * time per load (seen in a CPU profile), with and without a difference between the builds.
  */
-export async function untilReady(page: Page): Promise<void> {
+async function untilReady(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -41,7 +41,7 @@ export async function untilReady(page: Page): Promise<void> {
 }
 
 /** Main-thread task time of a fresh tab over `windowMs` from the start of navigation, ms. */
-export async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number, extension: boolean): Promise<{ ms: number; page: Page }> {
+async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number, extension: boolean): Promise<{ ms: number; page: Page }> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -123,18 +123,12 @@ export async function traceBreakdown(
   extension?: { id: string; worldName: string },
 ): Promise<Record<WorkKind, number>> {
   const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: BREAKDOWN_CATEGORIES, transferMode: 'ReportEvents' });
-  const started = Date.now();
-  await page.goto(url);
-  if (extension) await untilReady(page);
-  await page.waitForTimeout(Math.max(0, windowMs - (Date.now() - started)));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
+  const events = await collectTrace(browser.context, page, BREAKDOWN_CATEGORIES, async () => {
+    const started = Date.now();
+    await page.goto(url);
+    if (extension) await untilReady(page);
+    await page.waitForTimeout(Math.max(0, windowMs - (Date.now() - started)));
+  });
   await page.close();
 
   const parse = events.find((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url ?? '') === url);

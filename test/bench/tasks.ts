@@ -53,6 +53,20 @@ export interface TaskReport {
 /** The task in which the renderer produces a frame (style, layout, paint). */
 const BEGIN_MAIN_FRAME = 'ScheduledActionSendBeginMainFrame';
 
+/** The trace events of the given categories recorded while `load` runs (CDP on `page`). */
+export async function collectTrace(context: BrowserContext, page: Page, categories: string, load: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  await load();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return events;
+}
+
 /**
  * Traces `load` (which navigates `page` and waits), and sorts the page's tasks. `worldName` is
  * the extension's name: Chromium names a content script's isolated world after it.
@@ -63,16 +77,7 @@ export async function traceTasks(
   extension: { id: string; worldName: string },
   load: () => Promise<void>,
 ): Promise<TaskReport> {
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'toplevel,v8', transferMode: 'ReportEvents' });
-  await load();
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-
+  const events = await collectTrace(context, page, 'toplevel,v8', load);
   const url = `chrome-extension://${extension.id}/`;
   const isOurs = (e: TraceEvent) =>
     e.args?.worldName === extension.worldName ||
