@@ -117,13 +117,20 @@ export interface CompiledDictionary {
   readonly [compiledBrand]: true;
 }
 
+/** The maps a dictionary looks keys up in; a restored one fills them as they are asked (see matcher-snapshot.ts). */
+export interface DictionaryMaps {
+  entries: Map<string, Slot>;
+  prefixes: Set<string>;
+  hanLengths: Map<number, number>;
+}
+
 /** The compiled dictionary's insides (only the matcher modules see them). */
 export class Dictionary implements CompiledDictionary {
   declare readonly [compiledBrand]: true;
   /** Every term by key: Latin ones folded ("low altitude economy"), Chinese ones as written. */
-  readonly entries = new Map<string, Slot>();
+  readonly entries: Map<string, Slot>;
   /** Folded beginnings of longer Latin terms ("low", "low altitude"): the scanner extends these. */
-  readonly prefixes = new Set<string>();
+  readonly prefixes: Set<string>;
   /**
    * A filter on the first token of every Latin key, so that most words of a text ("the",
    * "said") are passed over without building a key string to look up: per pair of (first, last)
@@ -135,7 +142,7 @@ export class Dictionary implements CompiledDictionary {
    * Per char code a Chinese term starts with, the set of those terms' lengths (longer ones are
    * bounded by maxHanLength). A number, not a list, so that indexing a term allocates nothing.
    */
-  readonly hanLengths = new Map<number, number>();
+  readonly hanLengths: Map<number, number>;
   /** Length of the longest Chinese term; 0 if there is none. */
   maxHanLength = 0;
   /** Lowest char code a Chinese term starts with: the scanner skips everything below (ASCII). */
@@ -148,6 +155,12 @@ export class Dictionary implements CompiledDictionary {
   private readonly resolved = new Map<Slot, Resolved>();
   /** The last `context` option scanned, with the regions it names (a page title repeats). */
   contextCache: { text: string; regions: Set<RegionId> } | undefined;
+
+  constructor(maps: DictionaryMaps = { entries: new Map(), prefixes: new Set(), hanLengths: new Map() }) {
+    this.entries = maps.entries;
+    this.prefixes = maps.prefixes;
+    this.hanLengths = maps.hanLengths;
+  }
 
   /** Notes key[0, end) (an all-ASCII, lower-case first token of a key) in firstTokens. */
   noteFirstToken(key: string, end: number): void {

@@ -100,6 +100,26 @@ describe('the committed compiled dictionary (data/dictionary-compiled.json)', ()
     expect(total).toBeGreaterThan(200);
   });
 
+  it('restores keys as they are looked up, and a fresh restore finds on every text what the compiled one finds', () => {
+    const texts = sampleTexts();
+    for (const text of texts) {
+      // A fresh one per text: each starts with no key restored, so every bucket is reached lazily.
+      const fresh = fromSnapshot(committed);
+      expect(findMatches(fresh, text)).toEqual(findMatches(compiled, text));
+    }
+    // Map.prototype.has sees what is restored without restoring anything.
+    const restoredYet = (d: Dictionary, key: string) => Map.prototype.has.call(d.entries, key);
+    const fresh = fromSnapshot(committed) as unknown as Dictionary;
+    expect(restoredYet(fresh, 'zhejiang')).toBe(false);
+    findMatches(fresh, 'Officials in Zhejiang met on Monday.');
+    expect(restoredYet(fresh, 'zhejiang')).toBe(true);
+    // An English text restores no Chinese key, and the buckets it never reached stay packed.
+    expect(restoredYet(fresh, '浙江')).toBe(false);
+    expect(restoredYet(fresh, 'xinjiang')).toBe(false);
+    findMatches(fresh, '浙江省政府');
+    expect(restoredYet(fresh, '浙江')).toBe(true);
+  });
+
   it('has no clash reports (compile for those)', () => {
     expect(listTermClashes(compiled).length).toBeGreaterThanOrEqual(0);
     expect(() => listTermClashes(restored)).toThrow(/compile/);
