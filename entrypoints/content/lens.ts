@@ -73,9 +73,7 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
   const compileMs = performance.now() - compileStart;
   const stats: WorkStats = { workMs: 0, longestSliceMs: 0, slices: 0 };
   const scanning = scanAhead(dictionary, findArticleRoot(doc), pendingSettings, stats, signal, pageContext(doc));
-  const settings = await pendingSettings;
-  const settingsMs = performance.now() - startedAt;
-  const scannedAhead = { blocks: await scanning, stats };
+  // Also while the settings are on their way: the cards ask the page whether they are on.
   const runtime = browser.runtime;
   const cards = startHoverCards({
     doc,
@@ -90,6 +88,9 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
       sendToExtension(runtime, { type: 'open-summary' }).catch((error: unknown) => console.warn('[fyp] could not open the summary', error));
     },
   });
+  const settings = await pendingSettings;
+  const settingsMs = performance.now() - startedAt;
+  const scannedAhead = { blocks: await scanning, stats };
   page = new PageAnnotation({
     doc,
     dictionary,
