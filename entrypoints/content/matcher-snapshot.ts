@@ -50,8 +50,6 @@ export interface DictionarySnapshot {
   maxHanLength: number;
 }
 
-/** Lookups a restored dictionary answers from its buckets before it restores every key. */
-export const LAZY_LOOKUPS = 3_000;
 /** Keys from this char code on are Chinese (the scanner looks them up by substring). */
 const HAN_FROM = 0x2e80;
 /** How many leading characters name a Latin key's bucket: two, unless the second is a space or missing. */
@@ -189,30 +187,23 @@ export function takeSnapshot(dict: Dictionary): DictionarySnapshot {
   };
 }
 
-/** What is still packed, shared by a restored dictionary's maps. */
-interface Packed {
-  /** Nothing is: the maps answer as plain ones. */
-  none: boolean;
-}
-
 /**
  * A Map that asks for its keys to be restored before it answers: `fill(key)` before a lookup,
  * `fillAll()` before anything that sees every key (size, iteration).
  */
 class RestoringMap<K, V> extends Map<K, V> {
   constructor(
-    private readonly packed: Packed,
     private readonly fill: (key: K) => void,
     private readonly fillAll: () => void,
   ) {
     super();
   }
   override get(key: K): V | undefined {
-    if (!this.packed.none) this.fill(key);
+    this.fill(key);
     return super.get(key);
   }
   override has(key: K): boolean {
-    if (!this.packed.none) this.fill(key);
+    this.fill(key);
     return super.has(key);
   }
   override get size(): number {
@@ -243,14 +234,13 @@ class RestoringMap<K, V> extends Map<K, V> {
 /** A Set that asks for its members to be restored before it answers (see RestoringMap). */
 class RestoringSet<T> extends Set<T> {
   constructor(
-    private readonly packed: Packed,
     private readonly fill: (value: T) => void,
     private readonly fillAll: () => void,
   ) {
     super();
   }
   override has(value: T): boolean {
-    if (!this.packed.none) this.fill(value);
+    this.fill(value);
     return super.has(value);
   }
   override get size(): number {
@@ -341,10 +331,6 @@ export function restoreSnapshot(snapshot: DictionarySnapshot): Dictionary {
       }
     }
   };
-  const packed: Packed = { none: false };
-  // A long page looks up every bucket sooner or later: past this many lookups the rest is
-  // restored at once, and lookups no longer pay for the check (3,000 is a page of about 5,000 words).
-  let lookupsLeft = LAZY_LOOKUPS;
   const restoreHan = (): void => {
     const han = pendingHan;
     if (han === undefined) return;
@@ -352,9 +338,11 @@ export function restoreSnapshot(snapshot: DictionarySnapshot): Dictionary {
     restoreGroups(han.split(GROUP), 0, '', true);
   };
   const restoreKey = (key: string): void => {
-    if (--lookupsLeft === 0) restoreAll();
-    else if (key.charCodeAt(0) >= HAN_FROM) restoreHan();
-    else if (pendingLatin.size !== 0) restoreBucket(latinBucket(key));
+    if (key.charCodeAt(0) >= HAN_FROM) {
+      restoreHan();
+      return;
+    }
+    if (pendingLatin.size !== 0) restoreBucket(latinBucket(key));
   };
   const restoreBucket = (bucket: number): void => {
     const line = pendingLatin.get(bucket);
@@ -364,14 +352,12 @@ export function restoreSnapshot(snapshot: DictionarySnapshot): Dictionary {
     restoreGroups(groups, 1, groups[0] as string, false);
   };
   const restoreAll = (): void => {
-    if (packed.none) return;
-    packed.none = true;
     for (const bucket of [...pendingLatin.keys()]) restoreBucket(bucket);
     restoreHan();
   };
-  const entries: Map<string, Slot> = new RestoringMap<string, Slot>(packed, restoreKey, restoreAll);
-  const prefixes: Set<string> = new RestoringSet<string>(packed, restoreKey, restoreAll);
-  const hanLengths: Map<number, number> = new RestoringMap<number, number>(packed, restoreHan, restoreAll);
+  const entries: Map<string, Slot> = new RestoringMap<string, Slot>(restoreKey, restoreAll);
+  const prefixes: Set<string> = new RestoringSet<string>(restoreKey, restoreAll);
+  const hanLengths: Map<number, number> = new RestoringMap<number, number>(restoreHan, restoreAll);
 
   const dict = new Dictionary({ entries, prefixes, hanLengths });
   dict.restored = true;
