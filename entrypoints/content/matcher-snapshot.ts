@@ -126,22 +126,30 @@ export function takeSnapshot(dict: Dictionary): DictionarySnapshot {
   for (const id of [...regionTargets.keys()].sort(byCodeUnits)) indexOf(regionTargets.get(id) as Target);
   const keys = [...dict.entries.keys()].sort(byCodeUnits);
   // Every target gets its place before the entries, which come after them.
-  const entries: Entry[] = [];
+  const entrySet = new Set<Entry>();
   for (const key of keys) {
     const slot = dict.entries.get(key) as Slot;
     if (slot.kind !== 'entry') indexOf(slot);
-    else if (!entries.includes(slot)) entries.push(slot);
+    else entrySet.add(slot);
   }
+  const entries = [...entrySet];
   const snapshotEntries: SnapshotEntry[] = entries.map((entry) => [
     entry.term,
     entry.targets.map(indexOf),
     entry.declared,
     entry.caseTokens === undefined ? null : entry.caseTokens.map((t) => t ?? null),
   ]);
-  const refOf = (slot: Slot): number => (slot.kind === 'entry' ? targetLines.length + entries.indexOf(slot) : (indexes.get(slot) as number));
+  const entryRefs = new Map(entries.map((entry, i) => [entry, targetLines.length + i]));
+  const refOf = (slot: Slot): number => (slot.kind === 'entry' ? entryRefs.get(slot) : indexes.get(slot)) as number;
+  /** Adds a key to its slot's group (a group per slot reference, in the order met). */
+  const addTo = (groups: Map<string, string[]>, ref: string, key: string): void => {
+    const keysOfRef = groups.get(ref);
+    if (keysOfRef) keysOfRef.push(key);
+    else groups.set(ref, [key]);
+  };
 
   const prefixes = new Set<string>();
-  /** Per bucket (Latin: its head; Chinese: ""), per slot reference, the keys (without the head). */
+  /** Per Latin bucket (by its head), the groups of keys (without the head); the Chinese keys' groups. */
   const latin = new Map<string, Map<string, string[]>>();
   const han = new Map<string, string[]>();
   let hanMinCode: number | null = null;
@@ -154,7 +162,7 @@ export function takeSnapshot(dict: Dictionary): DictionarySnapshot {
       // The scanner and the restore tell Chinese keys by their first character.
       if (code < HAN_FROM) throw new Error(`matcher: a Chinese key starts below U+2E80: ${key}`);
       hanMinCode = Math.min(hanMinCode ?? code, code);
-      han.set(ref, [...(han.get(ref) ?? []), key]);
+      addTo(han, ref, key);
       continue;
     }
     if (code >= HAN_FROM) throw new Error(`matcher: a Latin key starts at or above U+2E80: ${key}`);
@@ -167,7 +175,7 @@ export function takeSnapshot(dict: Dictionary): DictionarySnapshot {
     const head = key.slice(0, headLength(key));
     const bucket = latin.get(head) ?? new Map<string, string[]>();
     latin.set(head, bucket);
-    bucket.set(ref, [...(bucket.get(ref) ?? []), key.slice(head.length)]);
+    addTo(bucket, ref, key.slice(head.length));
   }
   const groups = (bucket: Map<string, string[]>): string[] => [...bucket].map(([ref, rests]) => [ref, ...rests].join(KEY));
   const firstTokens: string[] = [];
