@@ -50,7 +50,7 @@ async function main(): Promise<void> {
               const key = `${page.name}|${which}`;
               const list = loads.get(key) ?? [];
               loads.set(key, list);
-              list.push(await loadPair(browser, server, path, page.windowMs));
+              list.push(await loadPair(browser, server, path, page.windowMs, i % 2 === 1));
             }
           } finally {
             await browser.close();
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   console.log(`A = ${builds[0]}\nB = ${builds[1]}\n${rounds} turns per build, medians over every load\n`);
-  const rows = [['page', 'loads', 'our ms A', 'our ms B', 'B/A', 'dictionary ms A', 'dictionary ms B', 'page pays A', 'page pays B', 'B/A', 'ready A', 'ready B']];
+  const rows = [['page', 'loads', 'our ms A', 'our ms B', 'B/A', 'dictionary ms A', 'dictionary ms B', 'page pays A', 'page pays B', 'B/A', 'page pays CPU A', 'page pays CPU B', 'B/A', 'ready A', 'ready B']];
   for (const page of pages) {
     const a = loads.get(`${page.name}|0`) ?? [];
     const b = loads.get(`${page.name}|1`) ?? [];
@@ -79,11 +79,14 @@ async function main(): Promise<void> {
       m(a, 'extraMs').toFixed(1),
       m(b, 'extraMs').toFixed(1),
       ratio('extraMs'),
+      m(a, 'extraCpuMs').toFixed(1),
+      m(b, 'extraCpuMs').toFixed(1),
+      ratio('extraCpuMs'),
       m(a, 'readyMs').toFixed(0),
       m(b, 'readyMs').toFixed(0),
     ]);
     const each = (list: Load[], key: keyof Load) => list.map((l) => l[key].toFixed(0)).join(' ');
-    console.log(`${page.name}: our ms A ${each(a, 'ownMs')} | B ${each(b, 'ownMs')}; page pays A ${each(a, 'extraMs')} | B ${each(b, 'extraMs')}`);
+    console.log(`${page.name}: our ms A ${each(a, 'ownMs')} | B ${each(b, 'ownMs')}; page pays A ${each(a, 'extraMs')} | B ${each(b, 'extraMs')}; CPU A ${each(a, 'extraCpuMs')} | B ${each(b, 'extraCpuMs')}`);
   }
   const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length)));
   console.log('');

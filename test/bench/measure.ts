@@ -15,3 +15,11 @@ export function median(values: readonly number[]): number {
 export async function taskDurationMs(cdp: CDPSession): Promise<number> {
   return ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
+
+/**
+ * The page's main-thread CPU time so far (CDP ThreadTime), ms: unlike TaskDuration (wall time of
+ * tasks) it does not grow when other processes hold the CPU while a task runs.
+ */
+export async function threadTimeMs(cdp: CDPSession): Promise<number> {
+  return ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+}

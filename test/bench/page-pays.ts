@@ -2,11 +2,14 @@
  * What the page pays for the extension: the main thread's task time (CDP TaskDuration) over the
  * same window from navigation, with the extension minus the same page where it does not run
  * (served from 127.0.0.1, which no content script matches), so script loading, style and
- * layout of our marks and garbage collection count too, not only our own slices.
+ * layout of our marks and garbage collection count too, not only our own slices. Beside it the
+ * main thread's CPU time (CDP ThreadTime) the same way: task time is wall time and grows when
+ * other processes (the browser's, the extension's worker, raster threads) hold one of the
+ * machine's two cores while a task runs; CPU time varies far less between loads.
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser, FixtureServer } from '../e2e/harness';
-import { taskDurationMs } from './measure';
+import { taskDurationMs, threadTimeMs } from './measure';
 import { collectTrace, type TraceEvent } from './tasks';
 
 export interface Load {
@@ -15,6 +18,8 @@ export interface Load {
   dictionaryMs: number;
   readyMs: number;
   extraMs: number;
+  /** The same as main-thread CPU time (ThreadTime). */
+  extraCpuMs: number;
 }
 
 /**
@@ -41,33 +46,47 @@ async function untilReady(page: Page): Promise<void> {
 }
 
 /** Main-thread task time of a fresh tab over `windowMs` from the start of navigation, ms. */
-async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number, extension: boolean): Promise<{ ms: number; page: Page }> {
+async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number, extension: boolean): Promise<{ ms: number; cpuMs: number; page: Page }> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const before = await taskDurationMs(cdp);
+  const cpuBefore = await threadTimeMs(cdp);
   const started = Date.now();
   await page.goto(url);
   if (extension) await untilReady(page);
-  else if (await page.$('html[data-fyp-status]')) throw new Error(`the extension ran on ${url}`);
+  // Not page.$(): Playwright injects its selector engine into the page on first use, about 40 ms
+  // of main-thread time that only this side of the pair paid (an extension whose script only
+  // sets the ready attribute measured -39 ms "extra" that way, about 0 this way).
+  else if (await page.evaluate(() => document.documentElement.hasAttribute('data-fyp-status'))) throw new Error(`the extension ran on ${url}`);
   const left = windowMs - (Date.now() - started);
   if (left < 0) throw new Error(`${url}: not ready within the ${windowMs} ms window`);
   await page.waitForTimeout(left);
   const ms = (await taskDurationMs(cdp)) - before;
+  const cpuMs = (await threadTimeMs(cdp)) - cpuBefore;
   await cdp.detach();
-  return { ms, page };
+  return { ms, cpuMs, page };
 }
 
-export async function loadPair(browser: ExtensionBrowser, server: FixtureServer, path: string, windowMs: number): Promise<Load> {
+/**
+ * One load with the extension and one without, in fresh tabs; `withoutFirst` swaps their order
+ * (callers alternate it, so that whatever the first tab of a pair pays weighs on both sides).
+ */
+export async function loadPair(browser: ExtensionBrowser, server: FixtureServer, path: string, windowMs: number, withoutFirst = false): Promise<Load> {
+  const loadWithout = async () => {
+    const without = await taskTime(browser, server.url('127.0.0.1', path), windowMs, false);
+    await without.page.close();
+    return without;
+  };
+  const withoutBefore = withoutFirst ? await loadWithout() : undefined;
   const withExtension = await taskTime(browser, server.url('news.cgtn.com', path), windowMs, true);
   const detail = (await withExtension.page.evaluate(
     () => (performance.getEntriesByName('fyp:ready')[0] as PerformanceMark | undefined)?.detail as unknown,
   )) as { workMs: number; compileMs: number; sinceStartMs: number } | undefined;
   if (!detail) throw new Error('the fyp:ready mark is not visible to the page');
   await withExtension.page.close();
-  const without = await taskTime(browser, server.url('127.0.0.1', path), windowMs, false);
-  await without.page.close();
-  return { ownMs: detail.workMs + detail.compileMs, dictionaryMs: detail.compileMs, readyMs: detail.sinceStartMs, extraMs: withExtension.ms - without.ms };
+  const without = withoutBefore ?? (await loadWithout());
+  return { ownMs: detail.workMs + detail.compileMs, dictionaryMs: detail.compileMs, readyMs: detail.sinceStartMs, extraMs: withExtension.ms - without.ms, extraCpuMs: withExtension.cpuMs - without.cpuMs };
 }
 
 /** The kinds of main-thread work a load's time is broken down into. */
@@ -113,7 +132,7 @@ function kindOf(e: TraceEvent, ours: boolean): WorkKind {
  * One traced load of `url` (with the extension when `extension` is given, which must then reach
  * ready) over `windowMs` from navigation: the renderer main thread's time by kind of work, as
  * self time (an event's duration minus its children's), so the kinds add up to the thread's
- * busy time. Work inside our script's calls (a layout it forces, a GC it triggers) counts as
+ * busy time, both as wall time and as the thread's CPU time. Work inside our script's calls (a layout it forces, a GC it triggers) counts as
  * that kind, not as our script.
  */
 export async function traceBreakdown(
@@ -121,7 +140,7 @@ export async function traceBreakdown(
   url: string,
   windowMs: number,
   extension?: { id: string; worldName: string },
-): Promise<Record<WorkKind, number>> {
+): Promise<{ wall: Record<WorkKind, number>; cpu: Record<WorkKind, number> }> {
   const page = await browser.context.newPage();
   const events = await collectTrace(browser.context, page, BREAKDOWN_CATEGORIES, async () => {
     const started = Date.now();
@@ -140,25 +159,33 @@ export async function traceBreakdown(
   const isOurs = (e: TraceEvent): boolean =>
     extension !== undefined &&
     (e.args?.worldName === extension.worldName || (prefix !== undefined && (e.args?.data?.url ?? e.args?.fileName ?? e.args?.url ?? '').startsWith(prefix)));
-  const totals = Object.fromEntries(WORK_KINDS.map((k) => [k, 0])) as Record<WorkKind, number>;
-  const stack: { end: number; ours: boolean; self: number; kind: WorkKind; name: string }[] = [];
+  const zero = () => Object.fromEntries(WORK_KINDS.map((k) => [k, 0])) as Record<WorkKind, number>;
+  const totals = zero();
+  const cpu = zero();
+  const stack: { end: number; ours: boolean; self: number; selfCpu: number; kind: WorkKind; name: string }[] = [];
   const otherNames = new Map<string, number>();
-  const close = (frame: { self: number; kind: WorkKind; name: string }) => {
+  const close = (frame: { self: number; selfCpu: number; kind: WorkKind; name: string }) => {
     totals[frame.kind] += Math.max(0, frame.self) / 1000;
+    cpu[frame.kind] += Math.max(0, frame.selfCpu) / 1000;
     if (frame.kind === 'other') otherNames.set(frame.name, (otherNames.get(frame.name) ?? 0) + Math.max(0, frame.self) / 1000);
   };
   for (const e of thread) {
     while (stack.length > 0 && (stack.at(-1) as { end: number }).end <= e.ts) close(stack.pop() as (typeof stack)[number]);
     const parent = stack.at(-1);
     const dur = e.dur as number;
-    if (parent) parent.self -= dur;
+    // Events without thread time count their wall time (the trace omits it for some).
+    const tdur = e.tdur ?? dur;
+    if (parent) {
+      parent.self -= dur;
+      parent.selfCpu -= tdur;
+    }
     const ours = (parent?.ours ?? false) || isOurs(e);
-    stack.push({ end: e.ts + dur, ours, self: dur, kind: kindOf(e, ours), name: e.name });
+    stack.push({ end: e.ts + dur, ours, self: dur, selfCpu: tdur, kind: kindOf(e, ours), name: e.name });
   }
   while (stack.length > 0) close(stack.pop() as (typeof stack)[number]);
   if (process.env.FYP_BREAKDOWN_NAMES === '1') {
     const top = [...otherNames].sort((a, b) => b[1] - a[1]).slice(0, 12);
     console.log(`other, ${extension ? 'with' : 'without'}: ${top.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join('; ')}`);
   }
-  return totals;
+  return { wall: totals, cpu };
 }

@@ -19,6 +19,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs, where the trace records it. */
+  tdur?: number;
   args?: {
     name?: string;
     worldName?: string;
