@@ -29,6 +29,8 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
   '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]', 'marquee',
 ];
 const EXCLUDED = EXCLUDED_SELECTORS.join(',');
+/** The selectors above that name a tag alone: all that can exclude an element with no attributes. */
+const EXCLUDED_TAGS = new Set(EXCLUDED_SELECTORS.filter((selector) => /^[a-z]+$/.test(selector)));
 
 /** Site headers and footers; an article's own header (headline, byline) is still read. */
 function isSiteChrome(el: Element): boolean {
@@ -45,12 +47,19 @@ const FURNITURE_NAME =
 const CONTENT_NAME = /article|body|content|story|entry|main|text/i;
 
 function hasFurnitureName(el: Element): boolean {
-  const name = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  return name.length > 1 && FURNITURE_NAME.test(name) && !CONTENT_NAME.test(name);
+  const classes = el.getAttribute('class');
+  if (el.id === '' && !classes) return false;
+  const name = `${el.id} ${classes ?? ''}`;
+  return FURNITURE_NAME.test(name) && !CONTENT_NAME.test(name);
 }
 
 /** Whether an element (and so its subtree) is left alone. */
 export function isExcluded(el: Element): boolean {
+  // Most of an article's elements have no attributes (paragraphs, emphasis, headings), and then
+  // only their tag can exclude them: a set answers that about three times faster than matching
+  // the selector list (its case-insensitive style selectors are the slow part), and every walk
+  // asks it of every element.
+  if (!el.hasAttributes()) return EXCLUDED_TAGS.has(el.localName) || isSiteChrome(el);
   return el.matches(EXCLUDED) || isSiteChrome(el) || hasFurnitureName(el);
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { highlightRanges, unmarkBlock, type HighlightRange, type MarkedBlock } from '../../entrypoints/content/highlighter';
-import { blockText, walkTextBlocks, type TextBlock } from '../../entrypoints/content/text-blocks';
+import { blockText, EXCLUDED_SELECTORS, isExcluded, walkTextBlocks, type TextBlock } from '../../entrypoints/content/text-blocks';
 
 const PAGE = `
   <header><nav>Zhejiang news</nav></header>
@@ -61,6 +61,37 @@ describe('text blocks', () => {
       'Anhui item',
       'Zhejiang',
     ]);
+  });
+
+  it('excludes an element without attributes exactly when the selector list or the site-chrome rule would', () => {
+    // isExcluded answers such elements from their tag alone; the selector list is the reference.
+    const tags = [
+      ...EXCLUDED_SELECTORS.filter((selector) => /^[a-z]+$/.test(selector)),
+      'p', 'span', 'em', 'a', 'div', 'li', 'h2', 'section', 'article', 'mark', 'header', 'footer', 'main', 'aside',
+    ];
+    // A detached tree: nothing is loaded (an iframe would try to), and closest() still works.
+    const page = document.createElement('div');
+    const article = document.createElement('article');
+    page.append(article);
+    for (const tag of tags) {
+      for (const parent of [page, article]) {
+        const el = document.createElement(tag);
+        parent.append(el);
+        expect(el.hasAttributes()).toBe(false);
+        const chrome = (tag === 'header' || tag === 'footer') && parent === page;
+        expect([tag, parent.tagName, isExcluded(el)]).toEqual([tag, parent.tagName, el.matches(EXCLUDED_SELECTORS.join(',')) || chrome]);
+        el.remove();
+      }
+    }
+    // With attributes the whole list applies, and class or id words of page furniture.
+    const cases: [string, boolean][] = [
+      ['<p hidden>', true], ['<p style="display: none">', true], ['<p aria-hidden="true">', true], ['<mark data-fyp-kind="region">', true],
+      ['<div class="share-bar">', true], ['<div id="comments">', true], ['<div class="article-body">', false], ['<p class="lead">', false],
+    ];
+    for (const [html, excluded] of cases) {
+      article.innerHTML = html;
+      expect([html, isExcluded(article.firstElementChild as Element)]).toEqual([html, excluded]);
+    }
   });
 
   it('yields a block as soon as the walk leaves it, before walking the rest of the root', () => {
