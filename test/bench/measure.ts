@@ -9,17 +9,18 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * The page's main-thread task time so far (CDP TaskDuration), ms; `Performance.enable` must have
- * been sent on the session.
+ * The page's main thread so far, ms, from one `Performance.getMetrics` call (`Performance.enable`
+ * must have been sent on the session): its task time (CDP TaskDuration, wall time of tasks) and
+ * its CPU time (ThreadTime), which unlike task time does not grow when other processes hold the
+ * CPU while a task runs.
  */
-export async function taskDurationMs(cdp: CDPSession): Promise<number> {
-  return ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+export async function mainThreadMs(cdp: CDPSession): Promise<{ taskMs: number; cpuMs: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string): number => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { taskMs: ms('TaskDuration'), cpuMs: ms('ThreadTime') };
 }
 
-/**
- * The page's main-thread CPU time so far (CDP ThreadTime), ms: unlike TaskDuration (wall time of
- * tasks) it does not grow when other processes hold the CPU while a task runs.
- */
-export async function threadTimeMs(cdp: CDPSession): Promise<number> {
-  return ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+/** The page's main-thread task time so far (see mainThreadMs), ms. */
+export async function taskDurationMs(cdp: CDPSession): Promise<number> {
+  return (await mainThreadMs(cdp)).taskMs;
 }

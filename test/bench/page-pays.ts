@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser, FixtureServer } from '../e2e/harness';
-import { taskDurationMs, threadTimeMs } from './measure';
+import { mainThreadMs } from './measure';
 import { collectTrace, type TraceEvent } from './tasks';
 
 export interface Load {
@@ -50,8 +50,7 @@ async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const before = await taskDurationMs(cdp);
-  const cpuBefore = await threadTimeMs(cdp);
+  const before = await mainThreadMs(cdp);
   const started = Date.now();
   await page.goto(url);
   if (extension) await untilReady(page);
@@ -62,10 +61,9 @@ async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number
   const left = windowMs - (Date.now() - started);
   if (left < 0) throw new Error(`${url}: not ready within the ${windowMs} ms window`);
   await page.waitForTimeout(left);
-  const ms = (await taskDurationMs(cdp)) - before;
-  const cpuMs = (await threadTimeMs(cdp)) - cpuBefore;
+  const after = await mainThreadMs(cdp);
   await cdp.detach();
-  return { ms, cpuMs, page };
+  return { ms: after.taskMs - before.taskMs, cpuMs: after.cpuMs - before.cpuMs, page };
 }
 
 /**
