@@ -30,7 +30,7 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
 ];
 const EXCLUDED = EXCLUDED_SELECTORS.join(',');
 /** The selectors above that name a tag alone: all that can exclude an element with no attributes. */
-const EXCLUDED_TAGS = new Set(EXCLUDED_SELECTORS.filter((selector) => /^[a-z]+$/.test(selector)));
+const EXCLUDED_TAGS = new Set(EXCLUDED_SELECTORS.filter((selector) => /^[a-z][a-z0-9-]*$/.test(selector)));
 
 /** Site headers and footers; an article's own header (headline, byline) is still read. */
 function isSiteChrome(el: Element): boolean {
