@@ -56,8 +56,8 @@ function hasFurnitureName(el: Element): boolean {
 /** Whether an element (and so its subtree) is left alone. */
 export function isExcluded(el: Element): boolean {
   // Most of an article's elements have no attributes (paragraphs, emphasis, headings), and then
-  // only their tag can exclude them: a set answers that about three times faster than matching
-  // the selector list (its case-insensitive style selectors are the slow part), and every walk
+  // only their tag can exclude them: a set answers that without matching the selector list,
+  // which its case-insensitive style selectors made about three times slower, and every walk
   // asks it of every element.
   if (!el.hasAttributes()) return EXCLUDED_TAGS.has(el.localName) || isSiteChrome(el);
   return el.matches(EXCLUDED) || isSiteChrome(el) || hasFurnitureName(el);
