@@ -118,6 +118,36 @@ describe('placeSense', () => {
     expect(at(text, name, info)).toBe(expected);
   });
 
+  // The auxiliaries before the capital's verb are walked, not repeated in a RegExp; and the
+  // edges of the other English patterns (spaces, case, hyphens).
+  it.each<[string, string, PlaceInfo, string]>([
+    ['Beijing has repeatedly also said', 'Beijing', capital, 'metonym'],
+    ['Beijing has not now still said', 'Beijing', capital, 'place'],
+    ['Beijing is also not now said', 'Beijing', capital, 'metonym'],
+    ['Beijing was also not now said', 'Beijing', capital, 'place'],
+    ['Beijing Has Long Said', 'Beijing', capital, 'metonym'],
+    ['Beijing  said', 'Beijing', capital, 'place'],
+    ['Beijing saidx', 'Beijing', capital, 'place'],
+    ["Beijing's crackdown", 'Beijing', capital, 'metonym'],
+    ['Beijing’s officials', 'Beijing', capital, 'metonym'],
+    ['Beijing, Washington', 'Beijing', capital, 'metonym'],
+    ['Bank of Beijing', 'Beijing', capital, 'institution'],
+    ['University of the Beijing', 'Beijing', capital, 'institution'],
+    ['Beijing Normal University', 'Beijing', capital, 'institution'],
+    ['Hong Kong dollars', 'Hong Kong', other, 'institution'],
+    ['Hong Kong-Dollars', 'Hong Kong', other, 'institution'],
+    ['Liaoning  carrier group', 'Liaoning', other, 'institution'],
+    ['the CARRIER Shandong', 'Shandong', other, 'institution'],
+    ['the carrier  Shandong', 'Shandong', other, 'institution'],
+    ['the carrier\tLiaoning', 'Liaoning', other, 'place'],
+    ['Zhongshan  Road', 'Zhongshan', other, 'other-place'],
+    ['Zhongshan road', 'Zhongshan', other, 'place'],
+    ['Hebei\u00a0District', 'Hebei', other, 'place'],
+    ['Hebei District', 'Hebei', { capital: false, aboveDistrict: false }, 'place'],
+  ])('%s (%s)', (text, name, info, expected) => {
+    expect(at(text, name, info)).toBe(expected);
+  });
+
   it('finds sector words inside company names', () => {
     expect(isInCompanyName('金兰化工有限公司', 2, 4)).toBe(true);
     expect(isInCompanyName('发展化工的公司', 2, 4)).toBe(false);
