@@ -171,11 +171,15 @@ function merge(a: Candidate[], b: Candidate[]): Candidate[] {
   return out;
 }
 
+/** Characters from U+2E80 (CJK radicals) on: where Chinese terms start. */
+const BEYOND_LATIN = /[\u2e80-\uffff]/;
+
 /** Every candidate in text, sorted by start: at each start, the longest term. */
 export function scan(dict: Dictionary, text: string): Candidate[] {
   const latin: Candidate[] = [];
   const han: Candidate[] = [];
   scanLatin(dict, text, latin);
-  if (dict.maxHanLength > 0) scanHan(dict, text, han);
+  // Most texts have no character a Chinese term can start with: one native search says so.
+  if (dict.maxHanLength > 0 && (dict.hanMinCode < 0x2e80 || BEYOND_LATIN.test(text))) scanHan(dict, text, han);
   return merge(latin, han);
 }

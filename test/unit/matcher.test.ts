@@ -257,6 +257,7 @@ const ROWS: Row[] = [
   ['人工智能+ is AI Plus', '实施人工智能+行动', ['sector:ai-plus "人工智能+"']],
   ['山东舰 is no Shandong', '山东舰入列', []],
   ['上海合作组织 is no Shanghai', '上海合作组织峰会', []],
+  ['a Chinese name last in English text (the Chinese scan is skipped only for texts without one)', 'Exports grew fastest in 浙江', ['region:zhejiang "浙江"']],
   ['mixed English and Chinese', 'Zhejiang (浙江) bets on AI and 低空经济.', ['region:zhejiang "Zhejiang"', 'region:zhejiang "浙江"', 'sector:artificial-intelligence "AI"', 'sector:low-altitude-economy "低空经济"']],
 ];
 
