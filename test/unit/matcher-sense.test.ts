@@ -119,7 +119,7 @@ describe('placeSense', () => {
   });
 
   // The auxiliaries before the capital's verb are walked, not repeated in a RegExp; and the
-  // edges of the other English patterns (spaces, case, hyphens).
+  // edges of the other English patterns (capitalised words before an institution, spaces, case).
   it.each<[string, string, PlaceInfo, string]>([
     ['Beijing has repeatedly also said', 'Beijing', capital, 'metonym'],
     ['Beijing has not now still said', 'Beijing', capital, 'place'],
@@ -134,6 +134,14 @@ describe('placeSense', () => {
     ['Bank of Beijing', 'Beijing', capital, 'institution'],
     ['University of the Beijing', 'Beijing', capital, 'institution'],
     ['Beijing Normal University', 'Beijing', capital, 'institution'],
+    ['Zhejiang Normal University', 'Zhejiang', other, 'institution'],
+    ['Shanghai Pudong Development Bank', 'Shanghai', other, 'institution'],
+    ['Guangdong Hi-Tech Zone Bank', 'Guangdong', other, 'institution'],
+    ['Hunan Alpha Beta Gamma Bank', 'Hunan', other, 'place'],
+    ['Hunan-Bank', 'Hunan', other, 'institution'],
+    ['Hunan Universityx', 'Hunan', other, 'place'],
+    ['Hunan  University', 'Hunan', other, 'place'],
+    ['Hunan normal University', 'Hunan', other, 'place'],
     ['Hong Kong dollars', 'Hong Kong', other, 'institution'],
     ['Hong Kong-Dollars', 'Hong Kong', other, 'institution'],
     ['Liaoning  carrier group', 'Liaoning', other, 'institution'],
