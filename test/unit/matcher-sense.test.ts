@@ -114,13 +114,8 @@ describe('placeSense', () => {
     ['河北区', '河北', other, 'other-place'],
     ['中山路', '中山', other, 'other-place'],
     ['山西日报', '山西', other, 'institution'],
-  ])('%s (%s)', (text, name, info, expected) => {
-    expect(at(text, name, info)).toBe(expected);
-  });
-
-  // The auxiliaries before the capital's verb are walked, not repeated in a RegExp; and the
-  // edges of the other English patterns (capitalised words before an institution, spaces, case).
-  it.each<[string, string, PlaceInfo, string]>([
+    // The auxiliaries before the capital's verb are walked, not repeated in a RegExp; and the
+    // edges of the other English patterns (capitalised words before an institution, spaces, case).
     ['Beijing has repeatedly also said', 'Beijing', capital, 'metonym'],
     ['Beijing has not now still said', 'Beijing', capital, 'place'],
     ['Beijing is also not now said', 'Beijing', capital, 'metonym'],
