@@ -57,9 +57,9 @@ const METONYM_BEFORE_EN = new RegExp(
 /** Speech, stance and negotiation verbs: "Beijing said", "Beijing is also concerned". */
 const METONYM_VERBS = String.raw`said|says|say|told|tells|warned|warns|warn|accused|accuses|accuse|urged|urges|insisted|insists|insist|denied|denies|deny|claimed|claims|vowed|vows|vow|responded|responds|reacted|reacts|retaliated|retaliates|retaliate|imposed|imposes|agreed|agrees|agree|rejected|rejects|reject|condemned|condemns|demanded|demands|demand|argued|argues|argue|criticized|criticised|criticizes|criticises|protested|protests|pledged|pledges|pledge|threatened|threatens|signaled|signalled|signals|sanctioned|summoned|fears|feared|fear|refused|refuses|refuse|resume|resumed|resumes|negotiated|countered|counters|slammed|slams|blamed|blames|objected|objects|opposes|opposed|views|viewed|considers|regards|retorted|hit back|struck back|lodged|concerned|worried|unhappy|furious|angry|reluctant|eager|keen|willing|unwilling|determined|believes|sees|maintains|bought|buys|buy|purchased|purchases|retaliation|denounced|denounces|dismissed|dismisses|lashed out|pushed back|blasted|hailed|welcomed|reiterated|reiterates|stressed|stresses|asserted|asserts|deployed|dispatched|staged|stepped up|ramped up|escalated|intensified`;
 /** Words between the capital and its verb, up to three of them: "Beijing has repeatedly said". */
-const AUXILIARIES_EN = String.raw`has|have|had|is|was|were|will|would|could|should|may|might|must|can|also|not|never|repeatedly|long|already|been|now|then|reportedly|still|quickly|swiftly|again|officially|publicly|did|does|do`;
+const AUXILIARIES_EN = `has|have|had|is|was|were|will|would|could|should|may|might|must|can|also|not|never|repeatedly|long|already|been|now|then|reportedly|still|quickly|swiftly|again|officially|publicly|did|does|do`;
 /** One auxiliary, or one of the pairs that count as one; a verb or another auxiliary follows after a space. */
-const AUXILIARY_EN = new RegExp(String.raw` (?:${AUXILIARIES_EN})(?= )`, 'iy');
+const AUXILIARY_EN = new RegExp(` (?:${AUXILIARIES_EN})(?= )`, 'iy');
 const AUXILIARY_PAIR_EN = / (?:is also|has also)(?= )/iy;
 const METONYM_VERB_EN = new RegExp(String.raw` (?:${METONYM_VERBS})\b`, 'iy');
 /** "Beijing-backed", "Beijing's crackdown", "Beijing and Washington". */
