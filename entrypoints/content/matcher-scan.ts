@@ -4,7 +4,7 @@
  * and phrases of tokens are looked up by folded key; Chinese is looked up by substring.
  */
 import { LENGTH_BITS, mayHaveLength, type Dictionary, type Resolved, type Slot } from './matcher-dictionary';
-import { TokenCursor, foldKey, isWordCharAt } from './matcher-terms';
+import { HAN_FROM, TokenCursor, foldKey, isWordCharAt } from './matcher-terms';
 import { isHanWord } from './matcher-words';
 
 /** A term found in a text: its span and what it stands for. */
@@ -171,8 +171,8 @@ function merge(a: Candidate[], b: Candidate[]): Candidate[] {
   return out;
 }
 
-/** Characters from U+2E80 (CJK radicals) on: where Chinese terms start. */
-const BEYOND_LATIN = /[\u2e80-\uffff]/;
+/** A character from HAN_FROM on: where the snapshot's Chinese keys start. */
+const FROM_HAN = new RegExp(`[\\u${HAN_FROM.toString(16)}-\\uffff]`);
 
 /** Every candidate in text, sorted by start: at each start, the longest term. */
 export function scan(dict: Dictionary, text: string): Candidate[] {
@@ -180,6 +180,6 @@ export function scan(dict: Dictionary, text: string): Candidate[] {
   const han: Candidate[] = [];
   scanLatin(dict, text, latin);
   // Most texts have no character a Chinese term can start with: one native search says so.
-  if (dict.maxHanLength > 0 && (dict.hanMinCode < 0x2e80 || BEYOND_LATIN.test(text))) scanHan(dict, text, han);
+  if (dict.maxHanLength > 0 && (dict.hanMinCode < HAN_FROM || FROM_HAN.test(text))) scanHan(dict, text, han);
   return merge(latin, han);
 }

@@ -10,7 +10,7 @@
  */
 import type { RegionId } from '../../data/schema';
 import { Dictionary, lengthBit, targetsOf, type Entry, type EntityTarget, type Slot, type Target } from './matcher-dictionary';
-import { isLatinTerm, keyPrefixes } from './matcher-terms';
+import { HAN_FROM, isLatinTerm, keyPrefixes } from './matcher-terms';
 
 /** Bump when the Dictionary's shape or the snapshot's layout changes. */
 export const SNAPSHOT_VERSION = 4;
@@ -50,8 +50,6 @@ export interface DictionarySnapshot {
   maxHanLength: number;
 }
 
-/** Keys from this char code on are Chinese (the scanner looks them up by substring). */
-const HAN_FROM = 0x2e80;
 /** How many leading characters name a Latin key's bucket: two, unless the second is a space or missing. */
 const headLength = (key: string): number => (key.length < 2 || key.charCodeAt(1) === 32 ? 1 : 2);
 /**

@@ -114,6 +114,12 @@ export function isWordCharAt(text: string, index: number): boolean {
   return isWordCode(text.charCodeAt(index));
 }
 
+/**
+ * Dictionary keys starting at this char code (CJK radicals) or later are Chinese and looked up
+ * by substring; Latin keys start below it. The snapshot checks every key against it.
+ */
+export const HAN_FROM = 0x2e80;
+
 /** True if the character at `index` of `text` is a Chinese character. */
 export function isHanAt(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
