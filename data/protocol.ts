@@ -95,8 +95,12 @@ export interface Protocol {
   'jump-to-region': { fields: { region: RegionId }; answer: JumpResult };
   /** Background (keyboard shortcut) → tab: highlights off or on in this tab only. */
   'toggle-highlights': { fields: object; answer: { enabled: boolean } };
-  /** Tab → background and popup: the page's results changed (badge count). */
-  'results-changed': { fields: { regionCount: number }; answer: undefined };
+  /**
+   * Tab → background and popup: the page's results changed (badge count). `fresh` marks the first
+   * report since the tab's toolbar button was reset to its defaults, which loading a document
+   * does (and coming back from the back/forward cache, and leaving prerendering).
+   */
+  'results-changed': { fields: { regionCount: number; fresh?: true }; answer: undefined };
   /** Tab (or the demo article) → background: the card for a mark, given the regions on the page. */
   'hover-card': { fields: { entity: MarkEntity; pageRegions: RegionId[] }; answer: HoverCard };
   /** Tab (or the demo article) → background: open the full summary of the sender's tab. */

@@ -33,11 +33,11 @@ export default defineBackground(() => {
         : Promise.reject(new Error('malformed settings change')),
   });
   listen(browser.runtime, senders.topFrameContentScript(browser.runtime), {
-    'results-changed': ({ regionCount }, sender) => {
+    'results-changed': ({ regionCount, fresh }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return undefined;
       const text = regionCount > 0 ? String(regionCount) : '';
-      void showRegionState(action, tabId, regionCount);
+      void showRegionState(action, tabId, regionCount, fresh === true);
       action.setBadgeText({ tabId, text }).catch((error: unknown) => {
         console.warn('[fyp] badge update failed', error);
       });

@@ -26,4 +26,16 @@ describe('toolbar icon state', () => {
     const failing = { setIcon: () => Promise.reject(new Error('No tab with id: 7')) };
     await expect(showRegionState(failing, 7, 2)).resolves.toBeUndefined();
   });
+
+  it.each([
+    { case: 'first report, regions: the default icon already shows them', count: 4, fresh: true, icon: undefined },
+    { case: 'first report, no region: grey', count: 0, fresh: true, icon: 'icon-inactive' },
+    { case: 'later report, regions: the tab may be grey', count: 4, fresh: false, icon: 'icon' },
+    { case: 'later report, no region: grey', count: 0, fresh: false, icon: 'icon-inactive' },
+  ])('$case', async ({ count, fresh, icon }) => {
+    const calls: { tabId: number; path: Record<string, string> }[] = [];
+    await showRegionState({ setIcon: async (details) => void calls.push(details) }, 3, count, fresh);
+    expect(calls.map((call) => call.path['16'])).toEqual(icon === undefined ? [] : [`/${icon}/16.png`]);
+    expect(calls.every((call) => call.tabId === 3)).toBe(true);
+  });
 });
