@@ -8,7 +8,7 @@
  *   and, within it, restoring the dictionary,
  * - what the page pays: the main thread's task time (CDP TaskDuration) over the same window from
  *   navigation, with the extension minus the same page where the extension does not run (served
- *   from 127.0.0.1), so script loading, style and layout of our marks and garbage count too,
+ *   under UNLISTED_HOST), so script loading, style and layout of our marks and garbage count too,
  *   and the same as main-thread CPU time (page-pays.ts: less noisy on a busy machine),
  * - time to ready after the content script starts.
  * Within each turn the two loads of a pair alternate their order.

@@ -1,14 +1,14 @@
 /**
  * What the page pays for the extension: the main thread's task time (CDP TaskDuration) over the
  * same window from navigation, with the extension minus the same page where it does not run
- * (served from 127.0.0.1, which no content script matches), so script loading, style and
+ * (served under UNLISTED_HOST, which no content script matches), so script loading, style and
  * layout of our marks and garbage collection count too, not only our own slices. Beside it the
  * main thread's CPU time (CDP ThreadTime) the same way: task time is wall time and grows when
  * other processes (the browser's, the extension's worker, raster threads) hold one of the
  * machine's two cores while a task runs; CPU time varies far less between loads.
  */
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser, FixtureServer } from '../e2e/harness';
+import { UNLISTED_HOST, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
 import { mainThreadMs } from './measure';
 import { collectTrace, type TraceEvent } from './tasks';
 
@@ -72,7 +72,7 @@ async function taskTime(browser: ExtensionBrowser, url: string, windowMs: number
  */
 export async function loadPair(browser: ExtensionBrowser, server: FixtureServer, path: string, windowMs: number, withoutFirst = false): Promise<Load> {
   const loadWithout = async () => {
-    const without = await taskTime(browser, server.url('127.0.0.1', path), windowMs, false);
+    const without = await taskTime(browser, server.url(UNLISTED_HOST, path), windowMs, false);
     await without.page.close();
     return without;
   };

@@ -15,7 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { launchWithExtension, startFixtureServer } from '../e2e/harness';
+import { launchWithExtension, startFixtureServer, UNLISTED_HOST } from '../e2e/harness';
 import { EXTENSION_DIR, ROOT } from '../e2e/paths';
 import { floorPattern, measureWrapFloor } from './floor';
 import { generateArticle } from './generate';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       const path = `/bench/${page.name}.html`;
       server.serve(path, generateArticle(page.words, `Benchmark: ${page.name} page`));
       const withUrl = server.url('news.cgtn.com', path);
-      const withoutUrl = server.url('127.0.0.1', path);
+      const withoutUrl = server.url(UNLISTED_HOST, path);
       const loads: Load[] = [];
       for (let i = 0; i < pairs(page.pairs); i++) loads.push(await loadPair(browser, server, path, page.windowMs, i % 2 === 1));
       const wraps: number[] = [];

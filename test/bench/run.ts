@@ -17,7 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, startFixtureServer, tabIdOf, type ExtensionApi, type ExtensionBrowser } from '../e2e/harness';
+import { launchWithExtension, startFixtureServer, tabIdOf, UNLISTED_HOST, type ExtensionApi, type ExtensionBrowser } from '../e2e/harness';
 import { EXTENSION_DIR, ROOT } from '../e2e/paths';
 import { generateArticle } from './generate';
 import { floorPattern, measureFloor, measureWrapFloor } from './floor';
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       const renderingMs = traces.map((t) => t.renderingMs);
       const pageRenderingMs = traces.map((t) => t.pageRenderingMs);
       const wrapFloors: { ms: number; marks: number }[] = [];
-      for (let i = 0; i < 3; i++) wrapFloors.push(await measureWrapFloor(browser, server.url('127.0.0.1', `/bench/${name}.html`), pattern));
+      for (let i = 0; i < 3; i++) wrapFloors.push(await measureWrapFloor(browser, server.url(UNLISTED_HOST, `/bench/${name}.html`), pattern));
       const wrapFloorMs = median(wrapFloors.map((w) => w.ms));
       const ext = runs.map((r) => r.detail.workMs + r.detail.compileMs);
       const ratios = runs.map((r, i) => (ext[i] as number) / r.floor.ms);
