@@ -100,7 +100,7 @@ export interface Protocol {
    * report since the tab's toolbar button was reset to its defaults, which loading a document
    * does (and coming back from the back/forward cache, and leaving prerendering).
    */
-  'results-changed': { fields: { regionCount: number; fresh?: true }; answer: undefined };
+  'results-changed': { fields: { regionCount: number; fresh?: boolean }; answer: undefined };
   /** Tab (or the demo article) → background: the card for a mark, given the regions on the page. */
   'hover-card': { fields: { entity: MarkEntity; pageRegions: RegionId[] }; answer: HoverCard };
   /** Tab (or the demo article) → background: open the full summary of the sender's tab. */

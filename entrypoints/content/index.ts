@@ -80,26 +80,19 @@ export default defineContentScript({
       }, CHECK_MS);
       engine.signal.addEventListener('abort', () => clearInterval(timer));
 
-      // Until this document's first report the tab's toolbar button shows the manifest's defaults.
-      let fresh = true;
       const lens = await startLens({
         doc: document,
         signal: engine.signal,
-        onResultsChanged: (regionCount) => {
+        onResultsChanged: (regionCount, fresh) => {
           // A prerendered page is not the tab's page yet: it tells the badge once activated.
           if (!alive() || (document as { prerendering?: boolean }).prerendering) return;
-          const message = fresh ? { type: 'results-changed' as const, regionCount, fresh } : { type: 'results-changed' as const, regionCount };
-          fresh = false;
-          sendToExtension(runtime, message).catch(() => {
+          sendToExtension(runtime, { type: 'results-changed', regionCount, fresh }).catch(() => {
             // The background may be restarting; the next change updates the badge.
           });
         },
       });
       page = lens.page;
-      const renotify = () => {
-        fresh = true;
-        lens.page.renotify();
-      };
+      const renotify = () => lens.page.renotify();
       // Back from the back/forward cache, or a prerendered page shown: the tab's badge was reset.
       window.addEventListener('pageshow', (event) => event.persisted && renotify(), { signal: engine.signal });
       document.addEventListener('prerenderingchange', renotify, { signal: engine.signal });

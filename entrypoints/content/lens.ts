@@ -37,7 +37,7 @@ export function getDictionary(): { dictionary: CompiledDictionary; categories: r
 export interface LensOptions {
   doc: Document;
   signal: AbortSignal;
-  onResultsChanged?: (regionCount: number) => void;
+  onResultsChanged?: (regionCount: number, fresh: boolean) => void;
 }
 
 export interface RunningLens {
@@ -98,10 +98,10 @@ export async function startLens({ doc, signal, onResultsChanged }: LensOptions):
     settings,
     signal,
     scannedAhead,
-    onResultsChanged: (regionCount) => {
+    onResultsChanged: (regionCount, fresh) => {
       // A sector's card names the page's regions that prioritise it.
       cards.invalidate();
-      onResultsChanged?.(regionCount);
+      onResultsChanged?.(regionCount, fresh);
     },
   });
   const ready = page.start(startedAt, { compileMs, settingsMs });

@@ -28,9 +28,10 @@ export interface PageAnnotationOptions {
   settings: Settings;
   /**
    * Told whenever the mentions may have changed (the popup reloads them), with the number of
-   * regions on the page (the badge).
+   * regions on the page (the badge). `fresh`: the first telling since the page started or was
+   * told to renotify, when the tab's badge and toolbar icon are at the browser's defaults.
    */
-  onResultsChanged?: (regionCount: number) => void;
+  onResultsChanged?: (regionCount: number, fresh: boolean) => void;
   signal: AbortSignal;
   /** Blocks matched while the settings loaded, and the time that took (see scanAhead). */
   scannedAhead?: { blocks: ScannedAhead; stats: WorkStats };
@@ -321,9 +322,10 @@ export class PageAnnotation {
     const regionCount = this.isOn() ? this.annotator.regionCount() : 0;
     const key = this.isOn() ? this.annotator.resultsKey() : '';
     if (this.told && this.told.regionCount === regionCount && this.told.key === key) return;
+    const fresh = this.told === undefined;
     this.told = { regionCount, key };
     performance.mark('fyp:results-changed', { detail: { regionCount } });
-    this.options.onResultsChanged?.(regionCount);
+    this.options.onResultsChanged?.(regionCount, fresh);
   }
 
   /** Tells the background again even if nothing changed (the page came back from bfcache). */

@@ -15,7 +15,7 @@ function settings(overrides: Partial<Settings> = {}): Settings {
   return { ...DEFAULT_SETTINGS, categories: {}, colors: {}, disabledSites: [], addedSites: [], ...overrides };
 }
 
-function start(onResultsChanged?: (count: number) => void) {
+function start(onResultsChanged?: (count: number, fresh: boolean) => void) {
   const controller = new AbortController();
   const page = new PageAnnotation({
     doc: document,
@@ -47,6 +47,19 @@ describe('PageAnnotation on script-driven pages', () => {
     // A new region: told once.
     q.append(' And Anhui.');
     await expect.poll(() => told).toEqual([2, 3]);
+    controller.abort();
+  });
+
+  it('calls the first telling, and the first after renotify, fresh (the tab shows the defaults then)', async () => {
+    document.body.innerHTML = '<main><article><p id="p">Hebei grows.</p></article></main>';
+    const told: [number, boolean][] = [];
+    const { page, controller } = start((count, fresh) => told.push([count, fresh]));
+    await page.start();
+    expect(told).toEqual([[1, true]]);
+    (document.getElementById('p') as HTMLElement).append(' So does Anhui.');
+    await expect.poll(() => told).toEqual([[1, true], [2, false]]);
+    page.renotify();
+    expect(told).toEqual([[1, true], [2, false], [2, true]]);
     controller.abort();
   });
 
